@@ -1,0 +1,20 @@
+import { browser } from 'wxt/browser';
+import { RENEWAL_ALARM } from '../browser/renewal-alarm';
+import { onMessage } from '../messaging';
+import { openWorkspace } from '../workspace/open-workspace';
+import type { Services } from './services';
+
+/** Wires browser events and popup messages to the services. Listeners go on synchronously. */
+export function registerBackground({ lifecycle, openDeps }: Services): void {
+  onMessage('signIn', async ({ data }) => void (await lifecycle.signIn(data)));
+  onMessage('signInWithToken', async ({ data }) => void (await lifecycle.signInWithToken(data.token, data.persist)));
+  onMessage('open', ({ data }) => openWorkspace(data, openDeps));
+  onMessage('revoke', () => lifecycle.revoke());
+  onMessage('forget', () => lifecycle.forget());
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RENEWAL_ALARM) void lifecycle.renewIfDue();
+  });
+  // Every worker start: re-create the renewal alarm, or renew at once if it was missed.
+  void lifecycle.renewIfDue();
+}

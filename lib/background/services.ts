@@ -1,0 +1,25 @@
+import { createIdbKeyStore } from '../browser/idb-key-store';
+import { renewalAlarm } from '../browser/renewal-alarm';
+import { tabOpener } from '../browser/tabs';
+import { createBytedeskClient } from '../server/client';
+import { activeProfile } from '../settings/settings';
+import { settingsItem } from '../storage';
+import { createTokenLifecycle } from '../token/lifecycle';
+import { createPasswordVault } from '../token/password-vault';
+import { sessionStore } from '../token/session-store';
+import type { OpenDeps } from '../workspace/open-workspace';
+
+/** Builds the background's services from the real browser and server. */
+export function createServices() {
+  const lifecycle = createTokenLifecycle({
+    store: sessionStore,
+    vault: createPasswordVault(createIdbKeyStore()),
+    scheduler: renewalAlarm,
+    client: (baseUrl) => createBytedeskClient({ baseUrl }),
+    profile: async () => activeProfile(await settingsItem.getValue()),
+    now: Date.now,
+  });
+  const openDeps: OpenDeps = { settings: () => settingsItem.getValue(), lifecycle, tabs: tabOpener };
+  return { lifecycle, openDeps };
+}
+export type Services = ReturnType<typeof createServices>;

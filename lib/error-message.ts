@@ -1,0 +1,13 @@
+import { t, type MessageKey } from './browser/i18n';
+import { errorKindOf } from './server/errors';
+
+/** The one mapping of every failure to words for the user, in the browser's language. */
+export function errorMessage(error: unknown, translate: typeof t = t): string {
+  const kind = errorKindOf(error);
+  if (!kind) return translate('error_unexpected');
+  const triesLeft = (error as { triesLeft?: number }).triesLeft;
+  if (kind === 'wrong-credentials' && triesLeft !== undefined) {
+    return translate('error_wrong_credentials_tries', String(triesLeft));
+  }
+  return translate(`error_${kind.replace(/-/g, '_')}` as MessageKey);
+}

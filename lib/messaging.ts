@@ -1,0 +1,17 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { PasswordSignIn } from './token/lifecycle';
+import type { OpenRequest } from './workspace/open-workspace';
+
+/**
+ * What the popup and options page ask of the background. Failures arrive as errors that keep
+ * their `kind` (see LaunchpadError). The token itself never crosses: only the background sends it.
+ */
+export interface LaunchpadProtocol {
+  signIn(input: PasswordSignIn): void;
+  signInWithToken(input: { token: string; persist: boolean }): void;
+  open(request: OpenRequest): void;
+  revoke(): void;
+  forget(): void;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<LaunchpadProtocol>();

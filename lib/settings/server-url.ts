@@ -1,0 +1,39 @@
+import { LaunchpadError } from '../server/errors';
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?(?:\/|$)/i;
+
+/**
+ * Turns what a user typed into a server base URL: http or https only, no user:password, no
+ * query or hash, lower-case host, no trailing slash. A bare host gets https (http on loopback).
+ * `app` strips a trailing `/agent` or `/admin` pasted from the docs' dev-server addresses.
+ */
+export function normalizeServerUrl(input: string, app?: 'agent' | 'admin'): string {
+  const text = input.trim();
+  if (!text) throw new LaunchpadError('invalid-input', { serverMessage: 'empty' });
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text)
+    ? text
+    : `${LOOPBACK.test(text) ? 'http' : 'https'}://${text}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new LaunchpadError('invalid-input', { serverMessage: 'not a URL' });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new LaunchpadError('invalid-input', { serverMessage: 'http or https only' });
+  }
+  if (url.username || url.password) {
+    throw new LaunchpadError('invalid-input', { serverMessage: 'no user name or password in the URL' });
+  }
+  if (url.search || url.hash) {
+    throw new LaunchpadError('invalid-input', { serverMessage: 'no query or fragment' });
+  }
+  let path = url.pathname.replace(/\/+$/, '');
+  if (app && path.endsWith(`/${app}`)) path = path.slice(0, -app.length - 1);
+  return url.origin + path;
+}
+
+/** The origin pattern to ask host permission for: this server alone. */
+export function originPattern(baseUrl: string): string {
+  return `${new URL(baseUrl).origin}/*`;
+}

@@ -1,0 +1,31 @@
+import type { TabOpener } from '../browser/tabs';
+import { LaunchpadError } from '../server/errors';
+import { activeProfile, type OpenIn, type Settings, type Workspace } from '../settings/settings';
+import type { TokenLifecycle } from '../token/lifecycle';
+import { signedWorkspaceUrl, workspaceRoot, workspaceUrl } from './workspace-url';
+
+export interface OpenRequest {
+  workspace: Workspace;
+  path: string;
+  /** Overrides the open-in setting (a modifier key in the popup). */
+  target?: OpenIn;
+}
+
+export interface OpenDeps {
+  settings(): Promise<Settings>;
+  lifecycle: Pick<TokenLifecycle, 'freshSession'>;
+  tabs: TabOpener;
+}
+
+/** Every way in (popup, shortcut, menu) ends here: a workspace path, opened with a fresh token. */
+export async function openWorkspace(request: OpenRequest, deps: OpenDeps): Promise<void> {
+  const settings = await deps.settings();
+  const profile = activeProfile(settings);
+  if (!profile) throw new LaunchpadError('not-set-up');
+  workspaceUrl(profile, request.workspace, request.path); // a bad path fails before any request
+  const session = await deps.lifecycle.freshSession();
+  // A token goes only to the server that issued it.
+  if (session.serverUrl !== profile.baseUrl) throw new LaunchpadError('signed-out');
+  const url = signedWorkspaceUrl(profile, request.workspace, request.path, session.token);
+  await deps.tabs.open(url, request.target ?? settings.openIn, workspaceRoot(profile, request.workspace).href);
+}
