@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { errorMessage } from '../../lib/error-message';
+import { LaunchpadError, type ErrorKind } from '../../lib/server/errors';
+import { localeTranslator } from '../support/locale';
+
+const KINDS = readFileSync(new URL('../../lib/server/errors.ts', import.meta.url), 'utf8')
+  .match(/export type ErrorKind =([^;]+);/)![1]!
+  .match(/'([a-z-]+)'/g)!
+  .map((k) => k.slice(1, -1) as ErrorKind);
+
+describe('errorMessage', () => {
+  it('knows every error kind', () => expect(KINDS.length).toBeGreaterThan(10));
+
+  it.each(KINDS.flatMap((kind) => [[kind, 'en'], [kind, 'zh_CN']] as const))('%s has words in %s', (kind, locale) => {
+    const text = errorMessage(new LaunchpadError(kind), localeTranslator(locale));
+    expect(text).not.toMatch(/^error_/);
+    expect(text.length).toBeGreaterThan(3);
+  });
+
+  it.each([
+    ['en', 'Wrong password: 2 tries left before the account is locked for 10 minutes.'],
+    ['zh_CN', '密码错误：还可尝试 2 次，之后账户将被锁定 10 分钟。'],
+  ] as const)('says how many tries are left (%s)', (locale, expected) => {
+    const error = new LaunchpadError('wrong-credentials', { triesLeft: 2 });
+    expect(errorMessage(error, localeTranslator(locale))).toBe(expected);
+  });
+
+  it('reads the kind of an error that crossed messaging as a plain object', () => {
+    const crossed = Object.assign(new Error('account-locked'), { kind: 'account-locked' });
+    expect(errorMessage(crossed, localeTranslator('en'))).toMatch(/locked for 10 minutes/);
+  });
+
+  it('has a general message for anything else', () => {
+    expect(errorMessage(new Error('oops'), localeTranslator('zh_CN'))).toBe('出现问题，请重试。');
+  });
+});

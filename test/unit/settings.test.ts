@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeServerUrl, originPattern } from '../../lib/settings/server-url';
+import { DEFAULT_SETTINGS, activeProfile, parseSettings, withServer } from '../../lib/settings/settings';
+
+describe('normalizeServerUrl', () => {
+  it.each([
+    ['https://desk.example.com', 'https://desk.example.com'],
+    ['https://desk.example.com/', 'https://desk.example.com'],
+    ['  HTTPS://Desk.Example.COM//  ', 'https://desk.example.com'],
+    ['desk.example.com', 'https://desk.example.com'],
+    ['desk.example.com:8443/bytedesk/', 'https://desk.example.com:8443/bytedesk'],
+    ['127.0.0.1:9003', 'http://127.0.0.1:9003'],
+    ['localhost:9003', 'http://localhost:9003'],
+    ['http://127.0.0.1:9003', 'http://127.0.0.1:9003'],
+    ['https://desk.example.com:443', 'https://desk.example.com'],
+    ['http://[::1]:9003', 'http://[::1]:9003'],
+    ['http://客服.example', 'http://xn--ubtq9x.example'],
+  ])('%j -> %j', (input, expected) => {
+    expect(normalizeServerUrl(input)).toBe(expected);
+  });
+
+  it.each([
+    ['agent', 'http://127.0.0.1:9005/agent/', 'http://127.0.0.1:9005'],
+    ['admin', 'http://127.0.0.1:9004/admin', 'http://127.0.0.1:9004'],
+    ['agent', 'http://127.0.0.1:9005', 'http://127.0.0.1:9005'],
+  ] as const)('strips a pasted /%s app path', (app, input, expected) => {
+    expect(normalizeServerUrl(input, app)).toBe(expected);
+  });
+
+  it.each([
+    ['empty', '   '],
+    ['another scheme', 'ftp://desk.example.com'],
+    ['javascript', 'javascript:alert(1)'],
+    ['credentials', 'https://admin:admin@desk.example.com'],
+    ['a user name', 'https://admin@desk.example.com'],
+    ['a query', 'https://desk.example.com/?x=1'],
+    ['a fragment', 'https://desk.example.com/#/login'],
+    ['not a URL', 'http://exa mple.com'],
+  ])('refuses %s', (_, input) => {
+    expect(() => normalizeServerUrl(input)).toThrow(expect.objectContaining({ kind: 'invalid-input' }));
+  });
+
+  it('asks permission for the origin only', () => {
+    expect(originPattern('https://desk.example.com:8443/bytedesk')).toBe('https://desk.example.com:8443/*');
+  });
+});
+
+describe('settings', () => {
+  it.each([
+    ['nothing stored', undefined],
+    ['an unknown shape', { server: 'https://old.example' }],
+    ['a bad open-in value', { ...DEFAULT_SETTINGS, openIn: 'popup-window' }],
+  ])('falls back to the defaults for %s', (_, raw) => {
+    expect(parseSettings(raw)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('adds a first profile and makes it active', () => {
+    const settings = withServer(DEFAULT_SETTINGS, { baseUrl: 'https://a.example', agentUrl: null, adminUrl: null }, () => 'id1');
+    expect(activeProfile(settings)).toEqual({ id: 'id1', baseUrl: 'https://a.example', agentUrl: null, adminUrl: null });
+  });
+
+  it('edits the active profile in place, keeping its id and the others', () => {
+    const other = { id: 'other', baseUrl: 'https://b.example', agentUrl: null, adminUrl: null };
+    const start = {
+      ...DEFAULT_SETTINGS,
+      profiles: [other, { id: 'id1', baseUrl: 'https://a.example', agentUrl: null, adminUrl: null }],
+      activeProfileId: 'id1',
+    };
+    const edited = withServer(start, { baseUrl: 'https://c.example', agentUrl: 'https://c.example:9005', adminUrl: null });
+    expect(edited.profiles).toEqual([other, { id: 'id1', baseUrl: 'https://c.example', agentUrl: 'https://c.example:9005', adminUrl: null }]);
+    expect(edited.activeProfileId).toBe('id1');
+  });
+});
