@@ -5,7 +5,14 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'] } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/support/fake-browser-setup.ts'],
+        },
+      },
       { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },
       {
         extends: true,

@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Bytedesk Launchpad</main>, document.getElementById('root')!);
