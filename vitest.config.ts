@@ -13,7 +13,14 @@ export default defineConfig({
           setupFiles: ['test/support/fake-browser-setup.ts'],
         },
       },
-      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          setupFiles: ['test/support/fake-browser-setup.ts'],
+        },
+      },
       {
         extends: true,
         test: {
