@@ -38,6 +38,8 @@ export interface BytedeskClient {
   logout(token: string, options?: CallOptions): Promise<void>;
   /** Creates a user; needs a super administrator's token. */
   createUser(token: string, user: NewUser, options?: CallOptions): Promise<BytedeskUser>;
+  /** Resolves when a Bytedesk server answers at the base URL (no credentials involved). */
+  probe(options?: CallOptions): Promise<void>;
 }
 
 interface Request {
@@ -150,8 +152,15 @@ export function createBytedeskClient(options: ClientOptions): BytedeskClient {
       if (result.code !== 200) throw codeFailure(result) ?? createUserFailure(result.message ?? '');
       return data(result, userSchema);
     },
+
+    async probe({ signal } = {}) {
+      await send({ method: 'POST', path: PATHS.exchange, body: { accessToken: PROBE_TOKEN }, signal });
+    },
   };
 }
+
+// Any JsonResult counts: the exchange of a dummy token answers `accessToken is invalid` (code -1).
+const PROBE_TOKEN = 'launchpad-connection-test';
 
 function newUserBody(user: NewUser) {
   return {

@@ -112,6 +112,21 @@ describe('creating users', () => {
   });
 });
 
+describe('probe (test connection)', () => {
+  it('recognises a Bytedesk server without any credentials', async () => {
+    await expect(client().probe()).resolves.toBeUndefined();
+    expect(server.requests.at(-1)?.token).toBeNull();
+  });
+
+  it.each([
+    [{ kind: 'html-ok' } as const, 'not-bytedesk'],
+    [{ kind: 'refuse' } as const, 'unreachable'],
+  ])('tells %j apart: %s', async (fault, kind) => {
+    server.setFault(fault);
+    await expect(client().probe()).rejects.toMatchObject({ kind });
+  });
+});
+
 describe('faults between here and the server', () => {
   it.each([
     [{ kind: 'status500' } as const, 'server-error'],

@@ -28,6 +28,7 @@ function setup() {
     profile: vi.fn(async () => USER),
     logout: vi.fn(async () => {}),
     createUser: vi.fn(),
+    probe: vi.fn(),
   } satisfies Record<keyof BytedeskClient, unknown>;
   const lifecycle = createTokenLifecycle({
     store: sessionStore,
