@@ -33,3 +33,8 @@ export const lastAccountItem = storage.defineItem<{ username: string; endedBecau
   'local:lastAccount',
   { fallback: null },
 );
+
+/** Custom paths opened lately, per workspace, newest first (never with a token in them). */
+export const recentPathsItem = storage.defineItem<Record<'agent' | 'admin', string[]>>('local:recentPaths', {
+  fallback: { agent: [], admin: [] },
+});

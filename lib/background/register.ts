@@ -1,6 +1,10 @@
 import { browser } from 'wxt/browser';
+import { onShortcut } from '../browser/command-events';
+import { ensureMenuItems, onMenuClick } from '../browser/context-menus';
 import { RENEWAL_ALARM } from '../browser/renewal-alarm';
 import { onMessage } from '../messaging';
+import { showPrompt } from '../ways-in/prompt';
+import { menuItems, runWayIn, type WaysInDeps } from '../ways-in/ways-in';
 import { openWorkspace } from '../workspace/open-workspace';
 import type { Services } from './services';
 
@@ -11,6 +15,11 @@ export function registerBackground({ lifecycle, openDeps }: Services): void {
   onMessage('open', ({ data }) => openWorkspace(data, openDeps));
   onMessage('revoke', () => lifecycle.revoke());
   onMessage('forget', () => lifecycle.forget());
+
+  const waysIn: WaysInDeps = { ...openDeps, lifecycle, prompt: showPrompt };
+  onShortcut((command) => void runWayIn(command, waysIn));
+  onMenuClick((id) => void runWayIn(id, waysIn));
+  void ensureMenuItems(menuItems());
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RENEWAL_ALARM) void lifecycle.renewIfDue();

@@ -3,11 +3,12 @@ import { renewalAlarm } from '../browser/renewal-alarm';
 import { tabOpener } from '../browser/tabs';
 import { createBytedeskClient } from '../server/client';
 import { activeProfile } from '../settings/settings';
-import { settingsItem } from '../storage';
+import { recentPathsItem, settingsItem } from '../storage';
 import { createTokenLifecycle } from '../token/lifecycle';
 import { createPasswordVault } from '../token/password-vault';
 import { sessionStore } from '../token/session-store';
 import type { OpenDeps } from '../workspace/open-workspace';
+import { withRecentPath } from '../workspace/recent-paths';
 
 /** Builds the background's services from the real browser and server. */
 export function createServices() {
@@ -19,7 +20,15 @@ export function createServices() {
     profile: async () => activeProfile(await settingsItem.getValue()),
     now: Date.now,
   });
-  const openDeps: OpenDeps = { settings: () => settingsItem.getValue(), lifecycle, tabs: tabOpener };
+  const openDeps: OpenDeps = {
+    settings: () => settingsItem.getValue(),
+    lifecycle,
+    tabs: tabOpener,
+    async remember(workspace, path) {
+      const recent = await recentPathsItem.getValue();
+      await recentPathsItem.setValue({ ...recent, [workspace]: withRecentPath(recent[workspace], workspace, path) });
+    },
+  };
   return { lifecycle, openDeps };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -15,6 +15,8 @@ export interface OpenDeps {
   settings(): Promise<Settings>;
   lifecycle: Pick<TokenLifecycle, 'freshSession'>;
   tabs: TabOpener;
+  /** Remembers the path for the popup's list of recent paths. */
+  remember(workspace: Workspace, path: string): Promise<void>;
 }
 
 /** Every way in (popup, shortcut, menu) ends here: a workspace path, opened with a fresh token. */
@@ -28,4 +30,5 @@ export async function openWorkspace(request: OpenRequest, deps: OpenDeps): Promi
   if (session.serverUrl !== profile.baseUrl) throw new LaunchpadError('signed-out');
   const url = signedWorkspaceUrl(profile, request.workspace, request.path, session.token);
   await deps.tabs.open(url, request.target ?? settings.openIn, workspaceRoot(profile, request.workspace).href);
+  await deps.remember(request.workspace, request.path);
 }

@@ -1,0 +1,24 @@
+import type { Workspace } from '../settings/settings';
+import { PRESET_PATHS } from './paths';
+
+export const MAX_RECENT = 5;
+
+/** A path as the user would type it again: no leading slash, and never a token in its query. */
+export function cleanPath(path: string): string {
+  const trimmed = path.trim().replace(/^\/+/, '');
+  const query = trimmed.indexOf('?');
+  if (query < 0) return trimmed;
+  const hash = trimmed.indexOf('#', query);
+  const end = hash < 0 ? trimmed.length : hash;
+  const params = new URLSearchParams(trimmed.slice(query + 1, end));
+  params.delete('accessToken');
+  const rest = params.toString();
+  return trimmed.slice(0, query) + (rest ? `?${rest}` : '') + trimmed.slice(end);
+}
+
+/** The recent list after opening `path`: presets are listed anyway, so they are not kept. */
+export function withRecentPath(recent: readonly string[], workspace: Workspace, path: string): string[] {
+  const clean = cleanPath(path);
+  if (!clean || PRESET_PATHS[workspace].includes(clean)) return [...recent];
+  return [clean, ...recent.filter((p) => p !== clean)].slice(0, MAX_RECENT);
+}
