@@ -1,3 +1,8 @@
 import { render } from 'preact';
+import { PopupApp } from '../../components/popup/PopupApp';
+import { parsePrompt } from '../../lib/ways-in/prompt';
+import '../../components/theme.css';
+import '../../components/popup/popup.css';
 
-render(<main>Bytedesk Launchpad</main>, document.getElementById('root')!);
+document.documentElement.lang = navigator.language;
+render(<PopupApp prompt={parsePrompt(location.search)} />, document.getElementById('root')!);

@@ -1,0 +1,54 @@
+import { t } from '../../lib/browser/i18n';
+import { errorMessage } from '../../lib/error-message';
+import { sendMessage } from '../../lib/messaging';
+import { LaunchpadError } from '../../lib/server/errors';
+import { activeProfile } from '../../lib/settings/settings';
+import { lastAccountItem, persistentSessionItem, recentPathsItem, sessionItem, settingsItem } from '../../lib/storage';
+import type { Prompt } from '../../lib/ways-in/prompt';
+import { ErrorText } from '../ErrorText';
+import { useStored } from '../use-stored';
+import { Launcher } from './Launcher';
+import { ServerSetup } from './ServerSetup';
+import { SignInForm } from './SignInForm';
+
+/** The toolbar popup, also shown in a small window when a shortcut needs the user to sign in. */
+export function PopupApp({ prompt }: { prompt: Prompt | null }) {
+  const settings = useStored(settingsItem);
+  const ephemeral = useStored(sessionItem);
+  const persistent = useStored(persistentSessionItem);
+  const lastAccount = useStored(lastAccountItem);
+  const recent = useStored(recentPathsItem);
+  // Local storage only, no network: the first frame is ready in a few milliseconds.
+  if (!settings || ephemeral === undefined || persistent === undefined || lastAccount === undefined || !recent) {
+    return null;
+  }
+
+  const profile = activeProfile(settings);
+  const session = ephemeral ?? persistent;
+  const notice = prompt ? errorMessage(new LaunchpadError(prompt.reason)) : null;
+
+  if (profile && session?.serverUrl === profile.baseUrl) {
+    return <Launcher session={session} settings={settings} recent={recent} notice={notice} />;
+  }
+
+  async function afterSignIn() {
+    if (prompt?.request) await sendMessage('open', prompt.request).catch(() => {});
+    if (prompt) window.close();
+  }
+
+  const ended = lastAccount?.endedBecause ? errorMessage(new LaunchpadError(lastAccount.endedBecause)) : null;
+  return (
+    <>
+      <header>
+        <h1>{t('extName')}</h1>
+        {profile && <p class="hint">{new URL(profile.baseUrl).host}</p>}
+      </header>
+      <ErrorText text={notice ?? ended} />
+      {profile ? (
+        <SignInForm username={lastAccount?.username ?? ''} onSignedIn={afterSignIn} />
+      ) : (
+        <ServerSetup settings={settings} />
+      )}
+    </>
+  );
+}

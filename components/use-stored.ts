@@ -1,0 +1,17 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { WxtStorageItem } from 'wxt/utils/storage';
+
+/** A stored item's value, kept current as it changes; undefined until first read. */
+export function useStored<T>(item: WxtStorageItem<T, Record<string, unknown>>): T | undefined {
+  const [value, setValue] = useState<T>();
+  useEffect(() => {
+    let live = true;
+    void item.getValue().then((v) => live && setValue(() => v));
+    const unwatch = item.watch((v) => setValue(() => v));
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, [item]);
+  return value;
+}

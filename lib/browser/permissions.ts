@@ -1,0 +1,21 @@
+import { browser } from 'wxt/browser';
+
+/**
+ * Host permission for the server's own origins (patterns from originPattern), asked at run time
+ * through optional_host_permissions, never for every site.
+ */
+export const hostPermissions = {
+  /** Whether every one of these origins is granted already. */
+  contains(origins: string[]): Promise<boolean> {
+    return browser.permissions.contains({ origins });
+  },
+
+  /**
+   * Asks the user. Firefox only shows the prompt during a user gesture: call this from a click
+   * or submit handler before its first `await`.
+   */
+  request(origins: string[]): Promise<boolean> {
+    return browser.permissions.request({ origins });
+  },
+};
+export type HostPermissions = typeof hostPermissions;
