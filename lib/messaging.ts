@@ -14,4 +14,4 @@ export interface LaunchpadProtocol {
   forget(): void;
 }
 
-export const { sendMessage, onMessage } = defineExtensionMessaging<LaunchpadProtocol>();
+export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<LaunchpadProtocol>();

@@ -1,0 +1,105 @@
+import 'fake-indexeddb/auto';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { registerBackground } from '../../lib/background/register';
+import { createServices } from '../../lib/background/services';
+import { RENEWAL_ALARM } from '../../lib/browser/renewal-alarm';
+import { removeAllListeners, sendMessage } from '../../lib/messaging';
+import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
+import { settingsItem } from '../../lib/storage';
+import { sessionStore } from '../../lib/token/session-store';
+import { startStandInServer, type StandInServer } from '../server/bytedesk-server.ts';
+import { installFakeMenusAndCommands } from '../support/fake-menus-and-commands';
+
+// The real background (services + registration) in the fake browser, against the stand-in server.
+let server: StandInServer;
+const LIFETIME_S = 20;
+
+beforeAll(async () => {
+  // Late-bound clock: the server follows the faked Date of each test.
+  server = await startStandInServer({ tokenLifetimeSeconds: LIFETIME_S, now: () => Date.now() });
+});
+afterAll(() => server.close());
+
+let fakes: ReturnType<typeof installFakeMenusAndCommands>;
+beforeEach(async () => {
+  fakeBrowser.reset();
+  vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+  fakes = installFakeMenusAndCommands();
+  server.clearRequests();
+  await settingsItem.setValue({
+    ...DEFAULT_SETTINGS,
+    profiles: [{ id: 'p', baseUrl: server.url, agentUrl: null, adminUrl: null }],
+    activeProfileId: 'p',
+  });
+  registerBackground(createServices());
+});
+afterEach(() => {
+  removeAllListeners();
+  vi.useRealTimers();
+});
+
+const signIn = () =>
+  sendMessage('signIn', { username: 'admin@email.com', password: 'admin', persist: false, rememberPassword: false });
+const tabUrls = async () => (await fakeBrowser.tabs.query({})).map((t) => t.url ?? '');
+
+describe('the background worker', () => {
+  it('signs in through a message and keeps the token in session storage', async () => {
+    await signIn();
+    expect(await sessionStore.load()).toMatchObject({ user: { nickname: 'Admin' }, persist: false });
+    expect(await fakeBrowser.alarms.get(RENEWAL_ALARM)).toBeDefined();
+  });
+
+  it('reports a wrong password with the tries left, over messaging', async () => {
+    await expect(
+      sendMessage('signIn', { username: 'agent2@email.com', password: 'x', persist: false, rememberPassword: false }),
+    ).rejects.toMatchObject({ kind: 'wrong-credentials', triesLeft: 2 });
+  });
+
+  it.each([
+    ['shortcut', () => fakes.commands.onCommand.trigger('open-agent-ticket')],
+    ['context menu', () => fakes.contextMenus.onClicked.trigger({ menuItemId: 'open-agent-ticket' })],
+  ])('opens the ticket page from the %s with the token attached', async (_, trigger) => {
+    await signIn();
+    const { token } = (await sessionStore.load())!;
+    trigger();
+    await vi.waitFor(async () => expect(await tabUrls()).toContain(`${server.url}/agent/ticket?accessToken=${token}`));
+  });
+
+  it('signed out, a shortcut opens the sign-in prompt and no workspace page', async () => {
+    const windowsCreate = vi.spyOn(fakeBrowser.windows, 'create');
+    fakes.commands.onCommand.trigger('open-admin-dashboard');
+    await vi.waitFor(() =>
+      expect(windowsCreate).toHaveBeenCalledWith(
+        expect.objectContaining({ type: 'popup', url: expect.stringMatching(/popup\.html\?reason=signed-out&workspace=admin&path=dashboard$/) }),
+      ),
+    );
+    expect((await tabUrls()).some((u) => u.startsWith(server.url))).toBe(false);
+  });
+
+  it('creates its menu items once, however often the worker starts', async () => {
+    removeAllListeners(); // the worker stops…
+    registerBackground(createServices()); // …and starts again
+    await vi.waitFor(() => expect(fakes.contextMenus.items.size).toBe(4));
+    expect(fakes.contextMenus.errors).toEqual([]);
+    expect(fakes.contextMenus.items.get('open-agent-ticket')?.contexts).toEqual(['page', 'link', 'selection', 'action']);
+  });
+
+  it('renews by exchange when the alarm fires past the renewal time', async () => {
+    await signIn();
+    const before = (await sessionStore.load())!.token;
+    vi.setSystemTime(Date.now() + (LIFETIME_S / 2 + 1) * 1000);
+    server.clearRequests();
+    await fakeBrowser.alarms.onAlarm.trigger({ name: RENEWAL_ALARM, scheduledTime: Date.now() });
+    await vi.waitFor(async () => expect((await sessionStore.load())?.token).not.toBe(before));
+    expect(server.requests.map((r) => r.path)).toEqual(['/auth/v1/login/accessToken']);
+  });
+
+  it('revokes through a message: the server rejects the token afterwards', async () => {
+    await signIn();
+    const { token } = (await sessionStore.load())!;
+    await sendMessage('revoke');
+    expect(server.tokens().find((t) => t.token === token)?.revoked).toBe(true);
+    expect(await sessionStore.load()).toBeNull();
+  });
+});

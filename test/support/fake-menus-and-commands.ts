@@ -1,0 +1,37 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+type Listener<A extends unknown[]> = (...args: A) => void;
+
+function event<A extends unknown[]>() {
+  const listeners: Listener<A>[] = [];
+  return {
+    addListener: (l: Listener<A>) => void listeners.push(l),
+    trigger: (...args: A) => listeners.forEach((l) => l(...args)),
+  };
+}
+
+/**
+ * `contextMenus` and `commands` as Chrome has them, which the fake browser lacks: a second
+ * `create` of an id fails ("duplicate id"), `update` of a missing id rejects.
+ */
+export function installFakeMenusAndCommands() {
+  const items = new Map<string, { title?: string; contexts?: string[] }>();
+  const errors: string[] = [];
+  const contextMenus = {
+    items,
+    errors,
+    create(props: { id: string; title?: string; contexts?: string[] }, done?: () => void) {
+      if (items.has(props.id)) errors.push(`Cannot create item with duplicate id ${props.id}`);
+      else items.set(props.id, { title: props.title, contexts: props.contexts });
+      done?.();
+    },
+    async update(id: string, props: { title?: string; contexts?: string[] }) {
+      if (!items.has(id)) throw new Error(`Cannot find menu item with id ${id}`);
+      items.set(id, { ...items.get(id), ...props });
+    },
+    onClicked: event<[{ menuItemId: string | number }]>(),
+  };
+  const commands = { onCommand: event<[string]>() };
+  Object.assign(fakeBrowser, { contextMenus, commands });
+  return { contextMenus, commands };
+}
