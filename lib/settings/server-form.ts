@@ -29,16 +29,9 @@ export function serverFormValues(profile: ServerSettings | null): ServerFormValu
 export function readServerForm(values: ServerFormValues, translate: Translate = t): ServerFormResult {
   const errors: ServerFieldErrors = {};
   const read = (field: ServerField, app?: 'agent' | 'admin'): string | null => {
-    if (!values[field].trim()) {
-      if (field === 'baseUrl') errors[field] = translate('options_error_required');
-      return null;
-    }
-    try {
-      return normalizeServerUrl(values[field], app);
-    } catch (error) {
-      errors[field] = urlError(error, translate);
-      return null;
-    }
+    const result = readServerUrl(values[field], { required: field === 'baseUrl', app }, translate);
+    if ('error' in result) errors[field] = result.error;
+    return 'url' in result ? result.url : null;
   };
   const baseUrl = read('baseUrl');
   const agentUrl = read('agentUrl', 'agent');
@@ -48,6 +41,21 @@ export function readServerForm(values: ServerFormValues, translate: Translate = 
   return { ok: true, server, origins: serverOrigins(server) };
 }
 
+/** One field: its normalised URL (null when left empty and optional), or why it is refused. */
+export function readServerUrl(
+  value: string,
+  { required, app }: { required: boolean; app?: 'agent' | 'admin' },
+  translate: Translate = t,
+): { url: string | null } | { error: string } {
+  if (!value.trim()) return required ? { error: translate('options_error_required') } : { url: null };
+  try {
+    return { url: normalizeServerUrl(value, app) };
+  } catch (error) {
+    const problem = (error as { serverMessage?: string }).serverMessage ?? '';
+    return { error: translate(URL_PROBLEMS[problem] ?? 'options_error_url') };
+  }
+}
+
 // normalizeServerUrl says why in `serverMessage`; anything new gets the general words.
 const URL_PROBLEMS: Record<string, Parameters<Translate>[0]> = {
   'not a URL': 'options_error_not_url',
@@ -55,11 +63,6 @@ const URL_PROBLEMS: Record<string, Parameters<Translate>[0]> = {
   'no user name or password in the URL': 'options_error_credentials',
   'no query or fragment': 'options_error_query',
 };
-
-function urlError(error: unknown, translate: Translate): string {
-  const problem = (error as { serverMessage?: string }).serverMessage ?? '';
-  return translate(URL_PROBLEMS[problem] ?? 'options_error_url');
-}
 
 /** Exactly the origins the extension opens pages on: the server and the optional app servers. */
 export function serverOrigins(server: ServerSettings): string[] {

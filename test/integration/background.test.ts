@@ -90,7 +90,7 @@ describe('the background worker', () => {
     const before = (await sessionStore.load())!.token;
     vi.setSystemTime(Date.now() + (LIFETIME_S / 2 + 1) * 1000);
     server.clearRequests();
-    await fakeBrowser.alarms.onAlarm.trigger({ name: RENEWAL_ALARM, scheduledTime: Date.now() });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: RENEWAL_ALARM, scheduledTime: Date.now(), persistAcrossSessions: false });
     await vi.waitFor(async () => expect((await sessionStore.load())?.token).not.toBe(before));
     expect(server.requests.map((r) => r.path)).toEqual(['/auth/v1/login/accessToken']);
   });
