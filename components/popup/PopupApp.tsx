@@ -2,7 +2,7 @@ import { t } from '../../lib/browser/i18n';
 import { errorMessage } from '../../lib/error-message';
 import { sendMessage } from '../../lib/messaging';
 import { LaunchpadError } from '../../lib/server/errors';
-import { activeProfile } from '../../lib/settings/settings';
+import { activeProfile, parseSettings } from '../../lib/settings/settings';
 import { lastAccountItem, persistentSessionItem, recentPathsItem, sessionItem, settingsItem } from '../../lib/storage';
 import type { Prompt } from '../../lib/ways-in/prompt';
 import { ErrorText } from '../ErrorText';
@@ -13,16 +13,17 @@ import { SignInForm } from './SignInForm';
 
 /** The toolbar popup, also shown in a small window when a shortcut needs the user to sign in. */
 export function PopupApp({ prompt }: { prompt: Prompt | null }) {
-  const settings = useStored(settingsItem);
+  const storedSettings = useStored(settingsItem);
   const ephemeral = useStored(sessionItem);
   const persistent = useStored(persistentSessionItem);
   const lastAccount = useStored(lastAccountItem);
   const recent = useStored(recentPathsItem);
   // Local storage only, no network: the first frame is ready in a few milliseconds.
-  if (!settings || ephemeral === undefined || persistent === undefined || lastAccount === undefined || !recent) {
+  if (storedSettings === undefined || ephemeral === undefined || persistent === undefined || lastAccount === undefined || !recent) {
     return null;
   }
 
+  const settings = parseSettings(storedSettings);
   const profile = activeProfile(settings);
   const session = ephemeral ?? persistent;
   const notice = prompt ? errorMessage(new LaunchpadError(prompt.reason)) : null;

@@ -2,7 +2,7 @@ import { createIdbKeyStore } from '../browser/idb-key-store';
 import { renewalAlarm } from '../browser/renewal-alarm';
 import { tabOpener } from '../browser/tabs';
 import { createBytedeskClient } from '../server/client';
-import { activeProfile } from '../settings/settings';
+import { activeProfile, parseSettings } from '../settings/settings';
 import { recentPathsItem, settingsItem } from '../storage';
 import { createTokenLifecycle } from '../token/lifecycle';
 import { createPasswordVault } from '../token/password-vault';
@@ -12,16 +12,18 @@ import { withRecentPath } from '../workspace/recent-paths';
 
 /** Builds the background's services from the real browser and server. */
 export function createServices() {
+  // Validated on every read: a malformed stored value means defaults, never a crash.
+  const settings = async () => parseSettings(await settingsItem.getValue());
   const lifecycle = createTokenLifecycle({
     store: sessionStore,
     vault: createPasswordVault(createIdbKeyStore()),
     scheduler: renewalAlarm,
     client: (baseUrl) => createBytedeskClient({ baseUrl }),
-    profile: async () => activeProfile(await settingsItem.getValue()),
+    profile: async () => activeProfile(await settings()),
     now: Date.now,
   });
   const openDeps: OpenDeps = {
-    settings: () => settingsItem.getValue(),
+    settings,
     lifecycle,
     tabs: tabOpener,
     async remember(workspace, path) {

@@ -50,6 +50,12 @@ describe('the background worker', () => {
     expect(await fakeBrowser.alarms.get(RENEWAL_ALARM)).toBeDefined();
   });
 
+  it('treats malformed stored settings as not set up, with a reason the popup can show', async () => {
+    await fakeBrowser.storage.local.set({ settings: { server: 'https://old.example' } });
+    await expect(signIn()).rejects.toMatchObject({ kind: 'not-set-up' });
+    await expect(sendMessage('open', { workspace: 'agent', path: 'ticket' })).rejects.toMatchObject({ kind: 'not-set-up' });
+  });
+
   it('reports a wrong password with the tries left, over messaging', async () => {
     await expect(
       sendMessage('signIn', { username: 'agent2@email.com', password: 'x', persist: false, rememberPassword: false }),
