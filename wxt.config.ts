@@ -3,38 +3,45 @@ import { defineConfig } from 'wxt';
 // The e2e build (`--mode e2e`) is granted the loopback server up front: in headless automation
 // nobody can answer the browser's permission prompt. Real builds ask at runtime, per origin.
 const LOOPBACK = ['http://127.0.0.1/*', 'http://localhost/*'];
+const ANY_SERVER = ['http://*/*', 'https://*/*'];
+
+const TOOLBAR_BUTTON = { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' } };
+
+// Suggested keys checked free in Chromium (Alt+Shift+B, C, A, N, P, R, W, X, Z are taken) and
+// away from Firefox's and Edge's own; users change them on the browser's shortcuts page.
+const shortcut = (key: string, description: string) => ({
+  suggested_key: { default: `Alt+Shift+${key}` },
+  description: `__MSG_${description}__`,
+});
 
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: ({ mode, browser }) => ({
-    name: '__MSG_extName__',
-    description: '__MSG_extDescription__',
-    default_locale: 'en',
-    permissions: ['storage', 'alarms', 'contextMenus'],
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
-    host_permissions: mode === 'e2e' ? LOOPBACK : [],
-    ...(browser === 'firefox' && {
-      // 115: storage.session in Firefox.
-      browser_specific_settings: { gecko: { id: 'launchpad@bytedesk.local', strict_min_version: '115.0' } },
-    }),
-    commands: {
-      _execute_action: {
-        suggested_key: { default: 'Alt+Shift+B' },
-        description: '__MSG_command_popup__',
+  manifest: ({ mode, browser, manifestVersion }) => {
+    const mv2 = manifestVersion === 2;
+    const granted = mode === 'e2e' ? LOOPBACK : [];
+    return {
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'en',
+      // WXT puts public/icon/*.png (drawn from public/icon.svg) in `icons` only: the toolbar
+      // button gets them too, under MV2's key in the Firefox build (WXT drops `action` there).
+      ...(mv2 ? { browser_action: TOOLBAR_BUTTON } : { action: TOOLBAR_BUTTON }),
+      // MV2 has no separate host permission keys: origins go with the API permissions.
+      permissions: ['storage', 'alarms', 'contextMenus', ...(mv2 ? granted : [])],
+      ...(mv2
+        ? { optional_permissions: ANY_SERVER }
+        : { optional_host_permissions: ANY_SERVER, host_permissions: granted }),
+      ...(browser === 'firefox' && {
+        // 115: storage.session in Firefox.
+        browser_specific_settings: { gecko: { id: 'launchpad@bytedesk.local', strict_min_version: '115.0' } },
+      }),
+      commands: {
+        [mv2 ? '_execute_browser_action' : '_execute_action']: shortcut('L', 'command_popup'),
+        'open-agent-ticket': shortcut('K', 'command_agent_ticket'),
+        'open-agent-chat': shortcut('M', 'command_agent_chat'),
+        'open-admin-dashboard': shortcut('D', 'command_admin_dashboard'),
       },
-      'open-agent-ticket': {
-        suggested_key: { default: 'Alt+Shift+K' },
-        description: '__MSG_command_agent_ticket__',
-      },
-      'open-agent-chat': {
-        suggested_key: { default: 'Alt+Shift+C' },
-        description: '__MSG_command_agent_chat__',
-      },
-      'open-admin-dashboard': {
-        suggested_key: { default: 'Alt+Shift+D' },
-        description: '__MSG_command_admin_dashboard__',
-      },
-    },
-  }),
+    };
+  },
 });

@@ -1,8 +1,10 @@
 import { render } from 'preact';
 import { PopupApp } from '../../components/popup/PopupApp';
+import { t } from '../../lib/browser/i18n';
 import { parsePrompt } from '../../lib/ways-in/prompt';
 import '../../components/theme.css';
 import '../../components/popup/popup.css';
 
 document.documentElement.lang = navigator.language;
+document.title = t('extName');
 render(<PopupApp prompt={parsePrompt(location.search)} />, document.getElementById('root')!);

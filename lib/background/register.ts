@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { startBadge } from '../badge/badge';
 import { onShortcut } from '../browser/command-events';
 import { ensureMenuItems, onMenuClick } from '../browser/context-menus';
 import { RENEWAL_ALARM } from '../browser/renewal-alarm';
@@ -26,4 +27,5 @@ export function registerBackground({ lifecycle, openDeps }: Services): void {
   });
   // Every worker start: re-create the renewal alarm, or renew at once if it was missed.
   void lifecycle.renewIfDue();
+  startBadge();
 }

@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { t } from '../../lib/browser/i18n';
+import { activeProfile, parseSettings, type Settings } from '../../lib/settings/settings';
+import { settingsItem } from '../../lib/storage';
+import { BehaviourSection } from './BehaviourSection';
+import { ServerSection } from './ServerSection';
+import { ShortcutsSection } from './ShortcutsSection';
+
+/** The options page: server, behaviour, shortcuts. Each section saves on its own. */
+export function OptionsPage() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+
+  useEffect(() => {
+    document.documentElement.lang = browser.i18n.getUILanguage();
+    document.title = t('options_page_title', t('extName'));
+    void settingsItem.getValue().then((stored) => setSettings(parseSettings(stored)));
+  }, []);
+
+  return (
+    <main class="options">
+      <header class="options-header">
+        <img src="/icon/48.png" alt="" width={32} height={32} />
+        <h1>{t('options_page_title', t('extName'))}</h1>
+      </header>
+      {settings && (
+        <>
+          <ServerSection profile={activeProfile(settings)} />
+          <BehaviourSection settings={settings} />
+        </>
+      )}
+      <ShortcutsSection />
+    </main>
+  );
+}

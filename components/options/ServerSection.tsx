@@ -1,0 +1,126 @@
+import { useRef, useState } from 'preact/hooks';
+import { t } from '../../lib/browser/i18n';
+import { hostPermissions } from '../../lib/browser/permissions';
+import { errorMessage } from '../../lib/error-message';
+import { sendMessage } from '../../lib/messaging';
+import { saveServer } from '../../lib/settings/save-settings';
+import {
+  isInsecure,
+  readServerForm,
+  readServerUrl,
+  serverFormValues,
+  type ServerField,
+  type ServerFieldErrors,
+  type ServerSettings,
+} from '../../lib/settings/server-form';
+import type { ServerProfile } from '../../lib/settings/settings';
+import { ConnectionTest } from './ConnectionTest';
+import { StatusMessage, type Status } from './StatusMessage';
+import { UrlField } from './UrlField';
+import { useGrantedOrigins } from './useGrantedOrigins';
+
+const FIELDS: ServerField[] = ['baseUrl', 'agentUrl', 'adminUrl'];
+
+/** Server URL and the optional app servers; saving asks for host permission on exactly those origins. */
+export function ServerSection({ profile }: { profile: ServerProfile | null }) {
+  const [values, setValues] = useState(() => serverFormValues(profile));
+  const [errors, setErrors] = useState<ServerFieldErrors>({});
+  const [status, setStatus] = useState<Status | null>(null);
+  const permissions = useGrantedOrigins(values);
+  const inputs = { baseUrl: useRef<HTMLInputElement>(null), agentUrl: useRef<HTMLInputElement>(null), adminUrl: useRef<HTMLInputElement>(null) };
+
+  const edit = (field: ServerField) => (value: string) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    setErrors((current) => ({ ...current, [field]: undefined }));
+  };
+
+  function refuse(found: ServerFieldErrors) {
+    setErrors(found);
+    setStatus(null);
+    const first = FIELDS.find((field) => found[field]);
+    if (first) inputs[first].current?.focus();
+  }
+
+  function onSubmit(event: Event) {
+    event.preventDefault();
+    const form = readServerForm(values);
+    if (!form.ok) return refuse(form.errors);
+    setErrors({});
+    // Before any await: browsers show the permission prompt only while handling the click.
+    const allowed = permissions.granted(form.origins) ? Promise.resolve(true) : hostPermissions.request(form.origins);
+    void save(form.server, form.origins, allowed);
+  }
+
+  async function save(server: ServerSettings, origins: string[], allowed: Promise<boolean>) {
+    const host = new URL(server.baseUrl).host;
+    try {
+      if (!(await allowed)) return setStatus({ tone: 'error', text: t('options_permission_denied', host) });
+      permissions.remember(origins);
+      const session = await saveServer(server, () => sendMessage('forget'));
+      setValues(serverFormValues(server));
+      const saved = t('options_saved_server', host);
+      if (session === 'kept') return setStatus({ tone: 'ok', text: saved });
+      const after = session === 'signed-out' ? t('options_signed_out_server_changed') : t('options_sign_out_failed');
+      setStatus({ tone: 'warn', text: `${saved} ${after}` });
+    } catch (error) {
+      setStatus({ tone: 'error', text: errorMessage(error) });
+    }
+  }
+
+  const warning = (field: ServerField) => {
+    const read = readServerUrl(values[field], { required: false });
+    return 'url' in read && read.url && isInsecure(read.url) ? t('options_insecure_warning') : undefined;
+  };
+
+  return (
+    <section class="card" aria-labelledby="server-heading">
+      <h2 id="server-heading">{t('options_server_heading')}</h2>
+      <p class="intro">{t('options_server_intro')}</p>
+      <form noValidate onSubmit={onSubmit}>
+        <UrlField
+          id="base-url"
+          label={t('options_server_url_label')}
+          hint={t('options_server_url_hint')}
+          placeholder="https://desk.example.com"
+          required
+          value={values.baseUrl}
+          error={errors.baseUrl}
+          warning={warning('baseUrl')}
+          inputRef={inputs.baseUrl}
+          onInput={edit('baseUrl')}
+        />
+        <fieldset class="dev-servers">
+          <legend>{t('options_dev_servers_legend')}</legend>
+          <p id="dev-servers-hint" class="hint">{t('options_dev_servers_hint')}</p>
+          <UrlField
+            id="agent-url"
+            label={t('options_agent_url_label')}
+            describedBy="dev-servers-hint"
+            placeholder="http://127.0.0.1:9005"
+            value={values.agentUrl}
+            error={errors.agentUrl}
+            warning={warning('agentUrl')}
+            inputRef={inputs.agentUrl}
+            onInput={edit('agentUrl')}
+          />
+          <UrlField
+            id="admin-url"
+            label={t('options_admin_url_label')}
+            describedBy="dev-servers-hint"
+            placeholder="http://127.0.0.1:9004"
+            value={values.adminUrl}
+            error={errors.adminUrl}
+            warning={warning('adminUrl')}
+            inputRef={inputs.adminUrl}
+            onInput={edit('adminUrl')}
+          />
+        </fieldset>
+        <div class="actions">
+          <button type="submit" class="primary">{t('options_save')}</button>
+          <ConnectionTest baseUrl={values.baseUrl} onInvalid={(error) => refuse({ baseUrl: error })} onResult={setStatus} />
+        </div>
+        <StatusMessage status={status} />
+      </form>
+    </section>
+  );
+}
