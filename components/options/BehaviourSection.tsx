@@ -4,7 +4,7 @@ import { errorMessage } from '../../lib/error-message';
 import { savePreferences, type Preferences } from '../../lib/settings/save-settings';
 import type { OpenIn, Settings, Workspace } from '../../lib/settings/settings';
 import { RadioGroup } from './RadioGroup';
-import { StatusMessage, type Status } from './StatusMessage';
+import { StatusMessage, type Status } from '../StatusMessage';
 
 const SAVED_SHOWN_MS = 3000;
 

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/browser/i18n';
 import { createBytedeskClient } from '../../lib/server/client';
 import { connectionOutcome, readServerUrl } from '../../lib/settings/server-form';
-import type { Status } from './StatusMessage';
+import type { Status } from '../StatusMessage';
 
 interface ConnectionTestProps {
   /** The server URL field as typed. */

@@ -1,23 +1,17 @@
 import { useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/browser/i18n';
-import { hostPermissions } from '../../lib/browser/permissions';
-import { errorMessage } from '../../lib/error-message';
-import { sendMessage } from '../../lib/messaging';
-import { saveServer } from '../../lib/settings/save-settings';
 import {
   isInsecure,
-  readServerForm,
   readServerUrl,
   serverFormValues,
   type ServerField,
   type ServerFieldErrors,
-  type ServerSettings,
 } from '../../lib/settings/server-form';
 import type { ServerProfile } from '../../lib/settings/settings';
+import { StatusMessage } from '../StatusMessage';
+import { UrlField } from '../server/UrlField';
+import { useServerSave } from '../server/useServerSave';
 import { ConnectionTest } from './ConnectionTest';
-import { StatusMessage, type Status } from './StatusMessage';
-import { UrlField } from './UrlField';
-import { useGrantedOrigins } from './useGrantedOrigins';
 
 const FIELDS: ServerField[] = ['baseUrl', 'agentUrl', 'adminUrl'];
 
@@ -25,8 +19,7 @@ const FIELDS: ServerField[] = ['baseUrl', 'agentUrl', 'adminUrl'];
 export function ServerSection({ profile }: { profile: ServerProfile | null }) {
   const [values, setValues] = useState(() => serverFormValues(profile));
   const [errors, setErrors] = useState<ServerFieldErrors>({});
-  const [status, setStatus] = useState<Status | null>(null);
-  const permissions = useGrantedOrigins(values);
+  const { status, setStatus, submit } = useServerSave(values, setValues);
   const inputs = { baseUrl: useRef<HTMLInputElement>(null), agentUrl: useRef<HTMLInputElement>(null), adminUrl: useRef<HTMLInputElement>(null) };
 
   const edit = (field: ServerField) => (value: string) => {
@@ -43,28 +36,9 @@ export function ServerSection({ profile }: { profile: ServerProfile | null }) {
 
   function onSubmit(event: Event) {
     event.preventDefault();
-    const form = readServerForm(values);
-    if (!form.ok) return refuse(form.errors);
-    setErrors({});
-    // Before any await: browsers show the permission prompt only while handling the click.
-    const allowed = permissions.granted(form.origins) ? Promise.resolve(true) : hostPermissions.request(form.origins);
-    void save(form.server, form.origins, allowed);
-  }
-
-  async function save(server: ServerSettings, origins: string[], allowed: Promise<boolean>) {
-    const host = new URL(server.baseUrl).host;
-    try {
-      if (!(await allowed)) return setStatus({ tone: 'error', text: t('options_permission_denied', host) });
-      permissions.remember(origins);
-      const session = await saveServer(server, () => sendMessage('forget'));
-      setValues(serverFormValues(server));
-      const saved = t('options_saved_server', host);
-      if (session === 'kept') return setStatus({ tone: 'ok', text: saved });
-      const after = session === 'signed-out' ? t('options_signed_out_server_changed') : t('options_sign_out_failed');
-      setStatus({ tone: 'warn', text: `${saved} ${after}` });
-    } catch (error) {
-      setStatus({ tone: 'error', text: errorMessage(error) });
-    }
+    const found = submit();
+    if (found) refuse(found);
+    else setErrors({});
   }
 
   const warning = (field: ServerField) => {

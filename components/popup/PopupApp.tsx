@@ -48,7 +48,7 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
       {profile ? (
         <SignInForm username={lastAccount?.username ?? ''} onSignedIn={afterSignIn} />
       ) : (
-        <ServerSetup settings={settings} />
+        <ServerSetup />
       )}
     </>
   );

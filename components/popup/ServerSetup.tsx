@@ -1,15 +1,48 @@
+import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../lib/browser/i18n';
-import type { Settings } from '../../lib/settings/settings';
+import { serverFormValues } from '../../lib/settings/server-form';
+import { StatusMessage } from '../StatusMessage';
+import { UrlField } from '../server/UrlField';
+import { useServerSave } from '../server/useServerSave';
 
-/** First run: where the Bytedesk server is. */
-export function ServerSetup(_: { settings: Settings }) {
+/** First run: where the Bytedesk server is. Saved, the popup turns into the sign-in form. */
+export function ServerSetup() {
+  const [values, setValues] = useState(() => serverFormValues(null));
+  const [error, setError] = useState<string | undefined>();
+  const { status, submit } = useServerSave(values, setValues);
+
+  function onSubmit(event: Event) {
+    event.preventDefault();
+    setError(submit()?.baseUrl);
+  }
+
   return (
-    <div>
+    <form noValidate onSubmit={onSubmit}>
       <p>{t('popup_no_server')}</p>
-      <button type="button" class="primary" onClick={() => browser.runtime.openOptionsPage()}>
-        {t('popup_set_server')}
-      </button>
-    </div>
+      <UrlField
+        id="server-url"
+        label={t('options_server_url_label')}
+        placeholder="https://desk.example.com"
+        required
+        autoFocus
+        value={values.baseUrl}
+        error={error}
+        onInput={(baseUrl) => {
+          setValues({ ...values, baseUrl });
+          setError(undefined);
+        }}
+      />
+      <StatusMessage status={status} />
+      <div class="row">
+        <button type="submit" class="primary">
+          {t('popup_set_server')}
+        </button>
+        <span class="spacer" />
+        <button type="button" class="link" onClick={() => browser.runtime.openOptionsPage()}>
+          {t('popup_settings')}
+        </button>
+      </div>
+    </form>
   );
 }

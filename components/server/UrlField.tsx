@@ -11,6 +11,7 @@ interface UrlFieldProps {
   hint?: string;
   describedBy?: string;
   required?: boolean;
+  autoFocus?: boolean;
   placeholder?: string;
   inputRef?: Ref<HTMLInputElement>;
 }
@@ -35,6 +36,7 @@ export function UrlField(props: UrlFieldProps) {
         autoComplete="url"
         spellcheck={false}
         required={props.required}
+        autoFocus={props.autoFocus}
         placeholder={props.placeholder}
         value={props.value}
         aria-invalid={error ? 'true' : undefined}
