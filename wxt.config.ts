@@ -17,6 +17,8 @@ const shortcut = (key: string, description: string) => ({
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Firefox's reviewers get the sources: everything but what tests and builds leave behind.
+  zip: { excludeSources: ['test-results/**', 'coverage/**'] },
   manifest: ({ mode, browser, manifestVersion }) => {
     const mv2 = manifestVersion === 2;
     const granted = mode === 'e2e' ? LOOPBACK : [];
@@ -33,8 +35,14 @@ export default defineConfig({
         ? { optional_permissions: ANY_SERVER }
         : { optional_host_permissions: ANY_SERVER, host_permissions: granted }),
       ...(browser === 'firefox' && {
-        // 115: storage.session in Firefox.
-        browser_specific_settings: { gecko: { id: 'launchpad@bytedesk.local', strict_min_version: '115.0' } },
+        browser_specific_settings: {
+          gecko: {
+            id: 'launchpad@bytedesk.local',
+            strict_min_version: '115.0', // storage.session
+            // Nothing goes to the developers: tokens and passwords go only to the user's own server.
+            data_collection_permissions: { required: ['none'] },
+          },
+        },
       }),
       commands: {
         [mv2 ? '_execute_browser_action' : '_execute_action']: shortcut('L', 'command_popup'),
