@@ -5,12 +5,11 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { DEMO_USERS, startStandInServer, type StandInServer } from './server/bytedesk-server.ts';
+import { startStandInServer, type StandInServer } from './server/bytedesk-server.ts';
+import { readFlags, serverBanner, YEAR_S } from './server/cli-support.ts';
 import { EXTENSION_DIR, launchExtension, type ExtensionHarness } from './e2e/harness.ts';
 
 const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const YEAR_S = 365 * 24 * 60 * 60;
 
 const HELP = `Bytedesk Launchpad demo: the extension against a local stand-in Bytedesk server.
 
@@ -20,34 +19,6 @@ Usage: npm run demo -- [options]
   --token-lifetime <s>   lifetime of the tokens it mints, in seconds (default 365 days)
   -h, --help             show this help
 `;
-
-function usage(message: string): never {
-  process.stderr.write(`${message}\n\n${HELP}`);
-  process.exit(2);
-}
-
-function wholeNumber(name: string, text: string, min: number): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min) {
-    usage(`--${name} must be a whole number >= ${min}, got "${text}"`);
-  }
-  return value;
-}
-
-function flags() {
-  try {
-    return parseArgs({
-      options: {
-        port: { type: 'string', default: '9003' },
-        'token-lifetime': { type: 'string', default: String(YEAR_S) },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-    }).values;
-  } catch (error) {
-    return usage(error instanceof Error ? error.message : String(error));
-  }
-}
 
 const step = (text: string) => process.stdout.write(`\n==> ${text}\n`);
 
@@ -64,33 +35,12 @@ function buildExtension(): Promise<void> {
   });
 }
 
-function accountLines(): string[] {
-  return DEMO_USERS.map((user) => {
-    const notes = [user.nickname, user.superUser ? 'super administrator' : '', user.enabled === false ? 'disabled' : '']
-      .filter(Boolean)
-      .join(', ');
-    return `  ${user.username.padEnd(20)} ${user.password.padEnd(8)} ${notes}`;
-  });
-}
-
-function serverLines(server: StandInServer, lifetime: number): string[] {
-  return [
-    `Stand-in Bytedesk server: ${server.url}`,
-    `  agent workbench: ${server.url}/agent/auth/login`,
-    `  admin console:   ${server.url}/admin/auth/login`,
-    `  token lifetime:  ${lifetime} s`,
-    'Demo accounts (3 wrong passwords lock an account for 10 minutes):',
-    ...accountLines(),
-  ];
-}
-
-const args = flags();
-if (args.help) {
-  process.stdout.write(HELP);
-  process.exit(0);
-}
-const port = wholeNumber('port', args.port, 0);
-const lifetime = wholeNumber('token-lifetime', args['token-lifetime'], 1);
+const flags = readFlags(HELP, {
+  port: '9003',
+  'token-lifetime': String(YEAR_S),
+});
+const port = flags.wholeNumber('port', 0);
+const lifetime = flags.wholeNumber('token-lifetime', 1);
 
 let server: StandInServer | null = null;
 let browser: ExtensionHarness | null = null;
@@ -132,7 +82,7 @@ try {
       cause: error,
     });
   }
-  process.stdout.write(`${serverLines(server, lifetime).join('\n')}\n`);
+  process.stdout.write(`${serverBanner(server, lifetime)}\n`);
 
   const display = process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
   if (display) {
