@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { t } from '../../lib/browser/i18n';
 import { errorMessage } from '../../lib/error-message';
 import { sendMessage } from '../../lib/messaging';
@@ -42,7 +43,14 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
     <>
       <header>
         <h1>{t('extName')}</h1>
-        {profile && <p class="hint">{new URL(profile.baseUrl).host}</p>}
+        {profile && (
+          <p class="row hint">
+            {new URL(profile.baseUrl).host}
+            <button type="button" class="link" onClick={() => browser.runtime.openOptionsPage()}>
+              {t('popup_change_server')}
+            </button>
+          </p>
+        )}
       </header>
       <ErrorText text={notice ?? ended} />
       {profile ? (
