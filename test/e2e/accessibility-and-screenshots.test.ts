@@ -1,0 +1,190 @@
+// axe-core on the popup (signed out, signed in) and the options page, in light and dark; the
+// keyboard (focus on open, Tab reaches every control); no horizontal overflow at the popup's
+// 360 px; screenshots in English and Chinese into test-results/screenshots/ for a human to look at.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { StandInServer } from '../server/bytedesk-server.ts';
+import {
+  expectedTabStops,
+  focused,
+  horizontalOverflow,
+  screenshot,
+  seriousViolations,
+  tabThrough,
+  visibleTexts,
+} from './a11y.ts';
+import { launchExtension, startServerForTest, type ExtensionHarness } from './harness.ts';
+import { en, messageKeys, zhCN, type Translate } from './pages/messages.ts';
+import { OptionsPage } from './pages/options.ts';
+import { PopupPage } from './pages/popup.ts';
+import { ADMIN, AGENT, resetBetweenTests } from './support.ts';
+
+const SCHEMES = ['light', 'dark'] as const;
+
+let server: StandInServer;
+
+beforeAll(async () => {
+  server = await startServerForTest();
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+/** axe in light and dark (contrast differs), a screenshot of each: `<name>-light`, `<name>-dark`. */
+async function checkInBothSchemes(page: Page, name: string, { shots = SCHEMES }: { shots?: readonly string[] } = {}) {
+  for (const scheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await seriousViolations(page), `axe on ${name} (${scheme})`).toEqual([]);
+    if (shots.includes(scheme)) await screenshot(page, `${name}-${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** Tab from where the focus is now: every expected control is reached, in DOM order. */
+async function expectTabReachesEveryControl(page: Page) {
+  const stops = await expectedTabStops(page);
+  const reached = await tabThrough(page);
+  const sorted = [...reached].sort((a, b) => Number(a) - Number(b));
+  expect(
+    sorted.map((key) => stops.find((s) => s.key === key)?.label),
+    'controls reached by Tab',
+  ).toEqual(stops.map((s) => s.label));
+}
+
+describe('English', () => {
+  let ext: ExtensionHarness;
+  const t = en();
+
+  beforeAll(async () => {
+    ext = await launchExtension();
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+  beforeEach(async () => {
+    await resetBetweenTests(ext, server);
+  });
+
+  it('popup signed out: no serious axe findings, the user name has the focus, Tab reaches every control', async () => {
+    const popup = await PopupPage.open(ext);
+    expect(await popup.isSignInForm()).toBe(true);
+    expect(await focused(popup.page)).toBe('input#username');
+    expect(await horizontalOverflow(popup.page)).toBe(0);
+    await checkInBothSchemes(popup.page, 'popup-signed-out-en');
+    await expectTabReachesEveryControl(popup.page);
+
+    // A wrong password's inline error must be accessible too.
+    await popup.submitSignIn({ username: AGENT.username, password: 'wrong' });
+    await popup.alert.waitFor();
+    expect(await seriousViolations(popup.page), 'axe with the error shown').toEqual([]);
+    await screenshot(popup.page, 'popup-signed-out-error-en-light');
+  });
+
+  it('popup signed in: the filter box has the focus on open, no serious axe findings, Tab reaches every control', async () => {
+    const first = await PopupPage.open(ext);
+    await first.signIn(ADMIN);
+    await first.page.close();
+
+    const popup = await PopupPage.open(ext);
+    expect(await focused(popup.page), 'focus on open').toBe('input#path-filter');
+    expect(await horizontalOverflow(popup.page)).toBe(0);
+    await checkInBothSchemes(popup.page, 'popup-signed-in-en');
+    await expectTabReachesEveryControl(popup.page);
+
+    // The revoke confirmation: its buttons are reachable too, and it passes axe.
+    await popup.revokeButton.click();
+    await popup.confirmRevokeButton.waitFor();
+    expect(await seriousViolations(popup.page), 'axe with the revoke confirmation').toEqual([]);
+    await expectTabReachesEveryControl(popup.page);
+    await screenshot(popup.page, 'popup-revoke-confirm-en-light');
+    expect(await popup.text()).toContain(t('popup_revoke_confirm'));
+  });
+
+  it('options page: no serious axe findings in light and dark, Tab reaches every control', async () => {
+    const options = await OptionsPage.open(ext);
+    await options.page.getByRole('table').waitFor(); // the shortcuts, read from the browser
+    await checkInBothSchemes(options.page, 'options-en');
+    await options.serverUrl.focus();
+    await expectTabReachesEveryControl(options.page);
+  });
+
+  // Product bug (see the report): when a control with the focus disappears (the sign-in form
+  // replaced by the launcher, "Sign out…" replaced by its confirmation, the launcher replaced by
+  // the form after revoking) the focus falls to <body>: the `autoFocus` of what replaces it does
+  // nothing, as the page already used up its autofocus. Typing "tick" + Enter right after signing
+  // in goes nowhere; a screen-reader user is left at the top of the page.
+  it.fails('popup: after signing in there, the focus is in the filter box', async () => {
+    const popup = await PopupPage.open(ext);
+    await popup.submitSignIn(ADMIN);
+    await popup.filter.waitFor();
+    expect(await focused(popup.page)).toBe('input#path-filter');
+  });
+
+  it.fails('popup: after "Sign out…", the focus is on the confirmation\'s "Revoke and sign out"', async () => {
+    await ext.sendToBackground('signIn', { ...ADMIN, persist: false, rememberPassword: false });
+    const popup = await PopupPage.open(ext);
+    await popup.revokeButton.click();
+    await popup.confirmRevokeButton.waitFor();
+    expect(await popup.confirmRevokeButton.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
+  it.fails('popup: after revoking, the focus is in the sign-in form (the password, the user name being filled in)', async () => {
+    await ext.sendToBackground('signIn', { ...ADMIN, persist: false, rememberPassword: false });
+    const popup = await PopupPage.open(ext);
+    await popup.revoke();
+    await popup.signInButton.waitFor();
+    expect(await focused(popup.page)).toBe('input#password');
+  });
+});
+
+describe('Chinese (zh-CN)', () => {
+  let ext: ExtensionHarness;
+  const t = zhCN();
+
+  beforeAll(async () => {
+    ext = await launchExtension({ locale: 'zh-CN' });
+    await resetBetweenTests(ext, server);
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  /** Texts on the page that are an English message which has a different Chinese translation. */
+  async function englishLeftOvers(page: Page): Promise<string[]> {
+    const english: Translate = en();
+    const left = new Set(
+      messageKeys('en')
+        .map((key) => [english(key), t(key)] as const)
+        .filter(([inEnglish, inChinese]) => inEnglish !== inChinese && /[a-z]{3}/i.test(inEnglish))
+        .map(([inEnglish]) => inEnglish),
+    );
+    return (await visibleTexts(page)).filter((text) => left.has(text));
+  }
+
+  it('popup signed out and signed in: translated, no overflow, no serious axe findings; screenshots light and dark', async () => {
+    const popup = await PopupPage.open(ext, { t });
+    expect(await popup.isSignInForm(), 'the form, found by its Chinese labels').toBe(true);
+    expect(await englishLeftOvers(popup.page)).toEqual([]);
+    expect(await horizontalOverflow(popup.page)).toBe(0);
+    await checkInBothSchemes(popup.page, 'popup-signed-out-zh-CN', { shots: ['light'] });
+
+    await popup.signIn(AGENT);
+    await popup.page.close();
+    const signedIn = await PopupPage.open(ext, { t });
+    expect(await signedIn.isLauncher()).toBe(true);
+    expect(await signedIn.workspaceRadio('agent').isChecked()).toBe(true);
+    expect(await signedIn.text()).toContain(AGENT.nickname);
+    expect(await englishLeftOvers(signedIn.page)).toEqual([]);
+    expect(await horizontalOverflow(signedIn.page)).toBe(0);
+    await checkInBothSchemes(signedIn.page, 'popup-signed-in-zh-CN');
+  });
+
+  it('options page: translated, no serious axe findings', async () => {
+    const options = await OptionsPage.open(ext, { t });
+    await options.page.getByRole('table').waitFor();
+    expect(await englishLeftOvers(options.page)).toEqual([]);
+    expect(await seriousViolations(options.page)).toEqual([]);
+    await screenshot(options.page, 'options-zh-CN-light');
+  });
+});

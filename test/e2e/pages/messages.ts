@@ -1,0 +1,48 @@
+// The UI strings of the built extension, per locale, resolved the way chrome.i18n.getMessage
+// does: tests find controls by role and accessible name in the language under test.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MessageKey } from '../../../lib/browser/i18n';
+import { extensionDir } from '../harness.ts';
+
+/** A `_locales` folder of the extension. */
+export type LocaleDir = 'en' | 'zh_CN';
+
+interface MessageEntry {
+  message: string;
+  placeholders?: Record<string, { content: string }>;
+}
+
+export type Translate = (key: MessageKey, ...substitutions: string[]) => string;
+
+const cache = new Map<LocaleDir, Translate>();
+
+/** `t(key, ...substitutions)` for one locale of the built extension (no fallback: a missing key throws). */
+export function messages(locale: LocaleDir): Translate {
+  const cached = cache.get(locale);
+  if (cached) return cached;
+  const file = join(extensionDir(), '_locales', locale, 'messages.json');
+  const table = JSON.parse(readFileSync(file, 'utf8')) as Record<string, MessageEntry>;
+  const translate: Translate = (key, ...substitutions) => {
+    const entry = table[key];
+    if (!entry) throw new Error(`No message "${key}" in ${file}`);
+    const numbered = (text: string) => text.replace(/\$(\d)/g, (_, n: string) => substitutions[Number(n) - 1] ?? '');
+    const placeholders = Object.fromEntries(
+      Object.entries(entry.placeholders ?? {}).map(([name, { content }]) => [name.toLowerCase(), numbered(content)]),
+    );
+    return entry.message
+      .replace(/\$([a-z0-9_@]+)\$/gi, (whole, name: string) => placeholders[name.toLowerCase()] ?? whole)
+      .replace(/\$\$/g, '$');
+  };
+  cache.set(locale, translate);
+  return translate;
+}
+
+/** Every message key of one locale of the built extension. */
+export function messageKeys(locale: LocaleDir): MessageKey[] {
+  const file = join(extensionDir(), '_locales', locale, 'messages.json');
+  return Object.keys(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) as MessageKey[];
+}
+
+export const en = (): Translate => messages('en');
+export const zhCN = (): Translate => messages('zh_CN');

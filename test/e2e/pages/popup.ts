@@ -1,0 +1,149 @@
+// The popup (popup.html, opened in a tab or in the prompt window a shortcut opens), driven as a
+// user does: by its labels, the mouse and the keyboard.
+import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import type { ExtensionHarness } from '../harness.ts';
+import { pressClosing, type Workspace } from '../support.ts';
+import { en, type Translate } from './messages.ts';
+
+/** The size of the toolbar popup (its page is 360 px wide). */
+export const POPUP_VIEWPORT = { width: 360, height: 520 } as const;
+
+export interface SignInInput {
+  username: string;
+  password: string;
+  rememberPassword?: boolean;
+  keepSignedIn?: boolean;
+}
+
+export class PopupPage {
+  readonly page: Page;
+  readonly t: Translate;
+
+  constructor(page: Page, t: Translate = en()) {
+    this.page = page;
+    this.t = t;
+  }
+
+  /** Opens `popup.html` (with an optional `?query`) in a new tab at the popup's size, once rendered. */
+  static async open(ext: ExtensionHarness, { query = '', t = en() }: { query?: string; t?: Translate } = {}): Promise<PopupPage> {
+    const page = await ext.context.newPage();
+    await page.setViewportSize(POPUP_VIEWPORT);
+    await page.goto(`chrome-extension://${ext.extensionId}/popup.html${query}`);
+    const popup = new PopupPage(page, t);
+    await popup.rendered();
+    return popup;
+  }
+
+  /** The first frame: a sign-in form, the launcher or the server set-up. */
+  async rendered(): Promise<void> {
+    await this.page.locator('#root > *').first().waitFor({ timeout: 10_000 });
+  }
+
+  // The sign-in form.
+  get username(): Locator {
+    return this.page.getByRole('textbox', { name: this.t('popup_username'), exact: true });
+  }
+  get password(): Locator {
+    return this.page.getByLabel(this.t('popup_password'), { exact: true });
+  }
+  get rememberPassword(): Locator {
+    return this.page.getByRole('checkbox', { name: this.t('popup_remember_password') });
+  }
+  get keepSignedIn(): Locator {
+    return this.page.getByRole('checkbox', { name: this.t('popup_keep_signed_in') });
+  }
+  get signInButton(): Locator {
+    return this.page.getByRole('button', { name: this.t('popup_sign_in'), exact: true });
+  }
+  /** The inline error (role=alert) of the form or the launcher. */
+  get alert(): Locator {
+    return this.page.getByRole('alert');
+  }
+
+  // The launcher.
+  get filter(): Locator {
+    return this.page.getByRole('combobox', { name: this.t('popup_filter'), exact: true });
+  }
+  get pathList(): Locator {
+    return this.page.getByRole('listbox', { name: this.t('popup_paths'), exact: true });
+  }
+  get revokeButton(): Locator {
+    return this.page.getByRole('button', { name: this.t('popup_revoke'), exact: true });
+  }
+  get confirmRevokeButton(): Locator {
+    return this.page.getByRole('button', { name: this.t('popup_revoke_yes'), exact: true });
+  }
+  workspaceRadio(workspace: Workspace): Locator {
+    return this.page.getByRole('radio', { name: this.t(workspace === 'agent' ? 'popup_agent' : 'popup_admin'), exact: true });
+  }
+
+  async isSignInForm(): Promise<boolean> {
+    return (await this.signInButton.count()) === 1 && (await this.password.count()) === 1;
+  }
+
+  async isLauncher(): Promise<boolean> {
+    return (await this.filter.count()) === 1;
+  }
+
+  /** Clears a field and types into it, as a user would. */
+  async typeInto(field: Locator, text: string): Promise<void> {
+    await field.click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Backspace');
+    await this.page.keyboard.type(text);
+  }
+
+  /** Fills the form and clicks "Sign in"; does not wait for the outcome. */
+  async submitSignIn({ username, password, rememberPassword = false, keepSignedIn = false }: SignInInput): Promise<void> {
+    await this.typeInto(this.username, username);
+    await this.typeInto(this.password, password);
+    if (rememberPassword !== (await this.rememberPassword.isChecked())) await this.rememberPassword.click();
+    if (keepSignedIn !== (await this.keepSignedIn.isChecked())) await this.keepSignedIn.click();
+    await this.signInButton.click();
+  }
+
+  /** Signs in and waits for the launcher. */
+  async signIn(input: SignInInput): Promise<void> {
+    await this.submitSignIn(input);
+    await this.filter.waitFor({ timeout: 10_000 });
+  }
+
+  /** Clicks the Agent | Admin switch (its radios are visually hidden inside their labels). */
+  async chooseWorkspace(workspace: Workspace): Promise<void> {
+    await this.page.locator('label').filter({ has: this.workspaceRadio(workspace) }).click();
+    await expect.poll(() => this.workspaceRadio(workspace).isChecked()).toBe(true);
+  }
+
+  /** The listed paths as shown: `[path, kind]` pairs, e.g. `['/ticket', 'common']`. */
+  async listedPaths(): Promise<[string, string][]> {
+    const options = await this.pathList.getByRole('option').all();
+    return Promise.all(
+      options.map(async (o) => [(await o.locator('.path').textContent()) ?? '', (await o.locator('.kind').textContent()) ?? ''] as [string, string]),
+    );
+  }
+
+  /** The path the list has selected (what Enter opens). */
+  async selectedPath(): Promise<string | null> {
+    const selected = this.pathList.getByRole('option', { selected: true });
+    return (await selected.count()) === 1 ? selected.locator('.path').textContent() : null;
+  }
+
+  /** Types into the filter box and presses Enter (the popup closes itself once the page opens). */
+  async openByTyping(text: string): Promise<void> {
+    await this.filter.click();
+    await this.page.keyboard.type(text);
+    await pressClosing(this.page, 'Enter');
+  }
+
+  /** Sign out…, then the confirmation's "Revoke and sign out". */
+  async revoke(): Promise<void> {
+    await this.revokeButton.click();
+    await this.confirmRevokeButton.click();
+  }
+
+  /** The page's text (for error messages and spotting untranslated strings). */
+  text(): Promise<string> {
+    return this.page.locator('body').innerText();
+  }
+}

@@ -1,0 +1,215 @@
+// The popup as a user drives it: server set in the options page, sign-in, opening pages with
+// the keyboard, recent paths, revoking, and wrong passwords up to the lock. Each step is checked
+// on the landing page AND in the stand-in server's request log.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { StandInServer } from '../server/bytedesk-server.ts';
+import { launchExtension, startServerForTest, type ExtensionHarness } from './harness.ts';
+import { en } from './pages/messages.ts';
+import { OptionsPage } from './pages/options.ts';
+import { PopupPage } from './pages/popup.ts';
+import {
+  ADMIN,
+  AGENT,
+  landingOn,
+  landingView,
+  pageLoads,
+  passwordLogins,
+  pressClosing,
+  profileStatus,
+  resetBetweenTests,
+  storedSession,
+  tokenInUrl,
+} from './support.ts';
+
+const t = en();
+const CUSTOM_PATH = '任意路径/子页';
+
+let server: StandInServer;
+let ext: ExtensionHarness;
+
+beforeAll(async () => {
+  server = await startServerForTest();
+  ext = await launchExtension();
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  await resetBetweenTests(ext, server);
+});
+
+/** Opens the popup and signs in there as the admin. */
+async function popupSignedIn(): Promise<PopupPage> {
+  const popup = await PopupPage.open(ext);
+  await popup.signIn(ADMIN);
+  return popup;
+}
+
+describe('popup flow', () => {
+  it('sets the server in the options page, signs in from the popup and opens the agent ticket page with the keyboard', async () => {
+    await resetBetweenTests(ext, server, { configure: false });
+    const setup = await PopupPage.open(ext);
+    expect(await setup.text(), 'no server yet: the popup asks for one').toContain(t('popup_no_server'));
+
+    const options = await OptionsPage.open(ext);
+    await options.setServer(server.url);
+    await options.page.close();
+
+    const popup = await PopupPage.open(ext);
+    expect(await popup.isSignInForm()).toBe(true);
+    expect(await popup.text()).toContain(new URL(server.url).host);
+    await popup.signIn(ADMIN);
+    const session = await storedSession(ext);
+    expect(session).toMatchObject({ serverUrl: server.url, user: { username: ADMIN.username } });
+
+    // Into the filter box (after signing in the focus is not put there: see accessibility test), type, Enter.
+    const landing = landingOn(ext, server, 'agent', 'ticket');
+    await popup.filter.click();
+    await popup.page.keyboard.type('tick');
+    expect(await popup.listedPaths()).toEqual([
+      ['/ticket', t('popup_kind_preset')],
+      ['/tick', t('popup_kind_custom')],
+    ]);
+    expect(await popup.selectedPath(), 'Enter opens the first match').toBe('/ticket');
+    await pressClosing(popup.page, 'Enter'); // the popup closes itself
+    const page = await landing;
+
+    expect(await landingView(page)).toEqual({
+      state: 'signed-in',
+      status: `signed in as ${ADMIN.nickname}`,
+      app: 'Agent workbench',
+      path: '/ticket',
+    });
+    expect(tokenInUrl(page)).toBe(session!.token);
+    await expect.poll(() => popup.page.isClosed(), { timeout: 5_000 }).toBe(true);
+
+    // The server saw one password login without a token, then the page load with the token.
+    const logins = passwordLogins(server);
+    expect(logins).toHaveLength(1);
+    expect(logins[0]).toMatchObject({ token: null, body: { username: ADMIN.username, password: '***', channel: 'FLUTTER' } });
+    expect(pageLoads(server).map((r) => [r.method, r.path, r.token])).toEqual([['GET', '/agent/ticket', session!.token]]);
+    expect(server.requests.indexOf(logins[0]!)).toBeLessThan(server.requests.indexOf(pageLoads(server)[0]!));
+    expect(ext.webPages().map((p) => p.url())).toEqual([page.url()]);
+  });
+
+  it('switches to Admin, opens the dashboard, then a typed Chinese path, which is listed as recent next time', async () => {
+    const popup = await popupSignedIn();
+    const { token } = (await storedSession(ext))!;
+
+    await popup.chooseWorkspace('admin');
+    const dashboardLanding = landingOn(ext, server, 'admin', 'dashboard');
+    await popup.openByTyping('dash');
+    const dashboard = await dashboardLanding;
+    expect(await landingView(dashboard)).toEqual({
+      state: 'signed-in',
+      status: `signed in as ${ADMIN.nickname}`,
+      app: 'Admin console',
+      path: '/dashboard',
+    });
+    expect(tokenInUrl(dashboard)).toBe(token);
+
+    // A path no preset matches opens as typed, Chinese characters and all.
+    const again = await PopupPage.open(ext);
+    await again.chooseWorkspace('admin');
+    await again.filter.click();
+    await again.page.keyboard.type(CUSTOM_PATH);
+    expect(await again.listedPaths()).toEqual([[`/${CUSTOM_PATH}`, t('popup_kind_custom')]]);
+    const customLanding = landingOn(ext, server, 'admin', CUSTOM_PATH);
+    await pressClosing(again.page, 'Enter');
+    const custom = await customLanding;
+    expect(new URL(custom.url()).pathname).toBe(`/admin/${encodeURI(CUSTOM_PATH)}`);
+    expect(await landingView(custom)).toEqual({
+      state: 'signed-in',
+      status: `signed in as ${ADMIN.nickname}`,
+      app: 'Admin console',
+      path: `/${CUSTOM_PATH}`,
+    });
+    expect(tokenInUrl(custom)).toBe(token);
+    expect(pageLoads(server).map((r) => [r.path, r.token])).toEqual([
+      ['/admin/dashboard', token],
+      [`/admin/${CUSTOM_PATH}`, token],
+    ]);
+
+    // Next time, under Admin only, the path is listed as recent (presets are not).
+    const third = await PopupPage.open(ext);
+    expect(await third.listedPaths(), 'the agent list is unchanged').toEqual([
+      ['/auth/login', t('popup_kind_login')],
+      ['/chat', t('popup_kind_preset')],
+      ['/ticket', t('popup_kind_preset')],
+    ]);
+    await third.chooseWorkspace('admin');
+    expect(await third.listedPaths()).toEqual([
+      ['/auth/login', t('popup_kind_login')],
+      ['/welcome', t('popup_kind_preset')],
+      ['/dashboard', t('popup_kind_preset')],
+      [`/${CUSTOM_PATH}`, t('popup_kind_recent')],
+    ]);
+    // Filtering on part of it lists it first: Enter opens it again.
+    const recentLanding = landingOn(ext, server, 'admin', CUSTOM_PATH);
+    await third.filter.click();
+    await third.page.keyboard.type('子页');
+    expect(await third.listedPaths()).toEqual([
+      [`/${CUSTOM_PATH}`, t('popup_kind_recent')],
+      ['/子页', t('popup_kind_custom')],
+    ]);
+    await pressClosing(third.page, 'Enter');
+    expect(await landingView(await recentLanding)).toMatchObject({ state: 'signed-in', path: `/${CUSTOM_PATH}` });
+    expect(passwordLogins(server), 'one sign-in for all of it').toHaveLength(1);
+  });
+
+  it('revokes from the popup: the server revokes the token and the popup shows the sign-in form again', async () => {
+    const popup = await popupSignedIn();
+    const { token } = (await storedSession(ext))!;
+    expect(await profileStatus(server, token)).toBe(200);
+
+    await popup.revokeButton.click();
+    expect(await popup.text()).toContain(t('popup_revoke_confirm'));
+    await popup.confirmRevokeButton.click();
+    await popup.signInButton.waitFor({ timeout: 10_000 });
+    expect(await popup.isSignInForm()).toBe(true);
+    expect(await popup.username.inputValue(), 'the form remembers who signed in').toBe(ADMIN.username);
+    expect(await popup.alert.count(), 'signing out is not an error').toBe(0);
+
+    const logouts = server.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/user/logout');
+    expect(logouts.map((r) => r.token)).toEqual([token]);
+    expect(server.tokens().find((row) => row.token === token)).toMatchObject({ revoked: true });
+    expect(await profileStatus(server, token), 'the old token is dead on the server').toBe(401);
+    expect(await storedSession(ext)).toBeUndefined();
+    expect(pageLoads(server)).toEqual([]);
+  });
+
+  it('shows the tries left after a wrong password, then the lock, with one login request per try', async () => {
+    const popup = await PopupPage.open(ext);
+    const attempt = async () => {
+      await popup.submitSignIn({ username: AGENT.username, password: 'not-the-password' });
+      await popup.alert.waitFor({ timeout: 10_000 });
+      await expect.poll(() => popup.signInButton.isEnabled()).toBe(true);
+      return (await popup.alert.textContent()) ?? '';
+    };
+
+    const first = await attempt();
+    expect(first).toBe(t('error_wrong_credentials_tries', '2'));
+    expect(first).toContain('2 tries left');
+    expect(passwordLogins(server)).toHaveLength(1);
+
+    const second = await attempt();
+    expect(second).toMatch(/\b1 (try|tries) left\b/);
+    expect(passwordLogins(server)).toHaveLength(2);
+
+    const third = await attempt();
+    expect(third).toBe(t('error_account_locked'));
+    await expect.poll(() => passwordLogins(server).length).toBe(3);
+    expect(
+      passwordLogins(server).map((r) => (r.body as { username?: string }).username),
+      'each try is one request, never retried',
+    ).toEqual([AGENT.username, AGENT.username, AGENT.username]);
+
+    expect(await popup.isSignInForm(), 'still on the form').toBe(true);
+    expect(await storedSession(ext)).toBeUndefined();
+    expect(pageLoads(server)).toEqual([]);
+    expect(ext.webPages()).toEqual([]);
+  });
+});

@@ -1,0 +1,114 @@
+// Keyboard shortcuts and context-menu items, dispatched in the service worker the way the browser
+// fires them: signed in they open the page signed in; signed out they open the prompt window,
+// and signing in there opens what was asked for.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { StandInServer } from '../server/bytedesk-server.ts';
+import { launchExtension, startServerForTest, type ExtensionHarness } from './harness.ts';
+import { en } from './pages/messages.ts';
+import { PopupPage } from './pages/popup.ts';
+import {
+  ADMIN,
+  browserWindows,
+  clickMenuItem,
+  dispatchCommand,
+  landingOn,
+  landingView,
+  pageLoads,
+  passwordLogins,
+  resetBetweenTests,
+  storedSession,
+  tokenInUrl,
+} from './support.ts';
+
+const t = en();
+
+let server: StandInServer;
+let ext: ExtensionHarness;
+
+beforeAll(async () => {
+  server = await startServerForTest();
+  ext = await launchExtension();
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  await resetBetweenTests(ext, server);
+});
+
+const signedInAsAdmin = { state: 'signed-in', status: `signed in as ${ADMIN.nickname}` };
+
+describe('shortcuts and context menu', () => {
+  it('signed in: the ticket shortcut, the ticket menu item and the dashboard shortcut each open their page signed in', async () => {
+    const popup = await PopupPage.open(ext);
+    await popup.signIn(ADMIN);
+    await popup.page.close();
+    const { token } = (await storedSession(ext))!;
+    server.clearRequests();
+
+    const byShortcut = landingOn(ext, server, 'agent', 'ticket');
+    await dispatchCommand(ext, 'open-agent-ticket');
+    const shortcutPage = await byShortcut;
+    expect(new URL(shortcutPage.url()).href).toBe(`${server.url}/agent/ticket?accessToken=${token}`);
+    expect(await landingView(shortcutPage)).toMatchObject({ ...signedInAsAdmin, app: 'Agent workbench', path: '/ticket' });
+
+    const byMenu = landingOn(ext, server, 'agent', 'ticket');
+    await clickMenuItem(ext, 'open-agent-ticket');
+    const menuPage = await byMenu;
+    expect(menuPage, 'a new tab, as set').not.toBe(shortcutPage);
+    expect(tokenInUrl(menuPage)).toBe(token);
+    expect(await landingView(menuPage)).toMatchObject({ ...signedInAsAdmin, app: 'Agent workbench', path: '/ticket' });
+
+    const byDashboardShortcut = landingOn(ext, server, 'admin', 'dashboard');
+    await dispatchCommand(ext, 'open-admin-dashboard');
+    const dashboard = await byDashboardShortcut;
+    expect(new URL(dashboard.url()).href).toBe(`${server.url}/admin/dashboard?accessToken=${token}`);
+    expect(await landingView(dashboard)).toMatchObject({ ...signedInAsAdmin, app: 'Admin console', path: '/dashboard' });
+
+    // Three page loads with the one token; no further sign-in.
+    expect(pageLoads(server).map((r) => [r.method, r.path, r.token])).toEqual([
+      ['GET', '/agent/ticket', token],
+      ['GET', '/agent/ticket', token],
+      ['GET', '/admin/dashboard', token],
+    ]);
+    expect(passwordLogins(server)).toEqual([]);
+    expect(ext.webPages()).toHaveLength(3);
+    expect((await browserWindows(ext)).map((w) => w.type), 'no prompt window').not.toContain('popup');
+  });
+
+  it('signed out: the ticket shortcut opens the sign-in prompt window and nothing else; signing in there opens the ticket page', async () => {
+    const prompted = ext.context.waitForEvent('page', {
+      predicate: (p) => p.url().startsWith(`chrome-extension://${ext.extensionId}/popup.html?`),
+      timeout: 10_000,
+    });
+    await dispatchCommand(ext, 'open-agent-ticket');
+    const promptPage = await prompted;
+    await promptPage.waitForLoadState();
+    const prompt = new PopupPage(promptPage);
+    await prompt.rendered();
+
+    const query = new URL(promptPage.url()).searchParams;
+    expect(Object.fromEntries(query)).toEqual({ reason: 'signed-out', workspace: 'agent', path: 'ticket' });
+    expect(await browserWindows(ext)).toContainEqual({ type: 'popup', urls: [promptPage.url()] });
+    expect(await prompt.alert.textContent()).toBe(t('error_signed_out'));
+    expect(await prompt.isSignInForm()).toBe(true);
+    expect(pageLoads(server), 'no page was opened without a token').toEqual([]);
+    expect(server.requests.filter((r) => r.token !== null)).toEqual([]);
+    expect(ext.webPages()).toEqual([]);
+
+    const landing = landingOn(ext, server, 'agent', 'ticket');
+    await prompt.submitSignIn(ADMIN);
+    const page = await landing;
+    const { token } = (await storedSession(ext))!;
+    expect(tokenInUrl(page)).toBe(token);
+    expect(await landingView(page)).toMatchObject({ ...signedInAsAdmin, app: 'Agent workbench', path: '/ticket' });
+    await expect.poll(() => promptPage.isClosed(), { timeout: 5_000 }).toBe(true);
+
+    expect(passwordLogins(server)).toHaveLength(1);
+    expect(pageLoads(server).map((r) => [r.path, r.token])).toEqual([['/agent/ticket', token]]);
+    expect(server.requests.indexOf(passwordLogins(server)[0]!)).toBeLessThan(server.requests.indexOf(pageLoads(server)[0]!));
+  });
+});
