@@ -7,6 +7,7 @@ export function errorMessage(error: unknown, translate: typeof t = t): string {
   if (!kind) return translate('error_unexpected');
   const triesLeft = (error as { triesLeft?: number }).triesLeft;
   if (kind === 'wrong-credentials' && triesLeft !== undefined) {
+    if (triesLeft === 1) return translate('error_wrong_credentials_last_try');
     return translate('error_wrong_credentials_tries', String(triesLeft));
   }
   return translate(`error_${kind.replace(/-/g, '_')}` as MessageKey);

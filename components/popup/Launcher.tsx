@@ -37,6 +37,7 @@ export function Launcher({ session, settings, recent, notice }: Props) {
   return (
     <>
       <header class="who">
+        <h1 class="visually-hidden">{t('extName')}</h1>
         <p>
           <strong>{session.user.nickname}</strong> <span class="hint">{host}</span>
         </p>

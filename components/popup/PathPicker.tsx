@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../../lib/browser/i18n';
 import type { Workspace } from '../../lib/settings/settings';
 import { pathChoices, type PathChoice } from '../../lib/workspace/path-list';
+import { useFocusOnMount } from '../use-focus-on-mount';
 
 interface Props {
   workspace: Workspace;
@@ -21,6 +22,7 @@ const KIND_LABEL = {
 /** A filter box over the paths, as a combobox: arrows move, Enter opens, text no path matches opens as typed. */
 export function PathPicker({ workspace, recent, busy, onOpen }: Props) {
   const [filter, setFilter] = useState('');
+  const input = useFocusOnMount<HTMLInputElement>();
   const [active, setActive] = useState(0);
   const choices = pathChoices(workspace, recent, filter);
   const current = Math.min(active, choices.length - 1);
@@ -49,7 +51,7 @@ export function PathPicker({ workspace, recent, busy, onOpen }: Props) {
         type="search"
         role="combobox"
         list={undefined}
-        autoFocus
+        ref={input}
         autoComplete="off"
         spellcheck={false}
         placeholder={t('popup_filter_placeholder')}

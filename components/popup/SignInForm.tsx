@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/browser/i18n';
 import { sendMessage } from '../../lib/messaging';
 import { ErrorText } from '../ErrorText';
@@ -15,6 +15,13 @@ export function SignInForm({ username: lastUsername, onSignedIn }: Props) {
   const [pasting, setPasting] = useState(false);
   const [persist, setPersist] = useState(false);
   const { busy, error, run } = useAction();
+  const token = useRef<HTMLTextAreaElement>(null);
+  const username = useRef<HTMLInputElement>(null);
+  const password = useRef<HTMLInputElement>(null);
+  // The first empty field, whenever the form appears or switches between password and token.
+  useEffect(() => {
+    (pasting ? token : lastUsername ? password : username).current?.focus();
+  }, [pasting]);
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
@@ -38,7 +45,7 @@ export function SignInForm({ username: lastUsername, onSignedIn }: Props) {
       {pasting ? (
         <>
           <label for="token">{t('popup_token')}</label>
-          <textarea id="token" name="token" required autoFocus spellcheck={false} autoComplete="off" />
+          <textarea id="token" name="token" ref={token} required spellcheck={false} autoComplete="off" />
           <p class="hint">{t('popup_token_hint')}</p>
         </>
       ) : (
@@ -51,10 +58,10 @@ export function SignInForm({ username: lastUsername, onSignedIn }: Props) {
             required
             autoComplete="username"
             defaultValue={lastUsername}
-            autoFocus={!lastUsername}
+            ref={username}
           />
           <label for="password">{t('popup_password')}</label>
-          <input id="password" name="password" type="password" required autoComplete="current-password" autoFocus={!!lastUsername} />
+          <input id="password" name="password" type="password" required autoComplete="current-password" ref={password} />
         </>
       )}
       <label class="check">

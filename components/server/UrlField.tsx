@@ -1,4 +1,5 @@
 import type { Ref } from 'preact';
+import { useFocusOnMount } from '../use-focus-on-mount';
 
 interface UrlFieldProps {
   id: string;
@@ -11,6 +12,7 @@ interface UrlFieldProps {
   hint?: string;
   describedBy?: string;
   required?: boolean;
+  /** Focus when it appears (ignored with `inputRef`, whose owner decides). */
   autoFocus?: boolean;
   placeholder?: string;
   inputRef?: Ref<HTMLInputElement>;
@@ -19,6 +21,7 @@ interface UrlFieldProps {
 /** A labelled URL input whose hint, warning and error are announced with it. */
 export function UrlField(props: UrlFieldProps) {
   const { id, error, warning, hint } = props;
+  const focusRef = useFocusOnMount<HTMLInputElement>(props.autoFocus === true);
   const describedBy = [
     props.describedBy,
     hint && `${id}-hint`,
@@ -30,13 +33,12 @@ export function UrlField(props: UrlFieldProps) {
       <label for={id}>{props.label}</label>
       <input
         id={id}
-        ref={props.inputRef}
+        ref={props.inputRef ?? focusRef}
         type="url"
         inputMode="url"
         autoComplete="url"
         spellcheck={false}
         required={props.required}
-        autoFocus={props.autoFocus}
         placeholder={props.placeholder}
         value={props.value}
         aria-invalid={error ? 'true' : undefined}

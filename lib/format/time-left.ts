@@ -11,7 +11,7 @@ export function timeLeft(expiresAtMs: number, nowMs: number, locale: string): st
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
   for (const [unit, size] of UNITS) {
     // Two of a unit before using it: "in 36 hours" reads better than "in 1 day".
-    if (left >= 2 * size) return format.format(Math.floor(left / size), unit);
+    if (left >= 2 * size) return format.format(Math.round(left / size), unit);
   }
-  return format.format(Math.max(1, Math.floor(left / 1000)), 'second');
+  return format.format(Math.max(1, Math.round(left / 1000)), 'second');
 }

@@ -114,14 +114,14 @@ describe('English', () => {
   // the form after revoking) the focus falls to <body>: the `autoFocus` of what replaces it does
   // nothing, as the page already used up its autofocus. Typing "tick" + Enter right after signing
   // in goes nowhere; a screen-reader user is left at the top of the page.
-  it.fails('popup: after signing in there, the focus is in the filter box', async () => {
+  it('popup: after signing in there, the focus is in the filter box', async () => {
     const popup = await PopupPage.open(ext);
     await popup.submitSignIn(ADMIN);
     await popup.filter.waitFor();
     expect(await focused(popup.page)).toBe('input#path-filter');
   });
 
-  it.fails('popup: after "Sign out…", the focus is on the confirmation\'s "Revoke and sign out"', async () => {
+  it('popup: after "Sign out…", the focus is on the confirmation\'s "Revoke and sign out"', async () => {
     await ext.sendToBackground('signIn', { ...ADMIN, persist: false, rememberPassword: false });
     const popup = await PopupPage.open(ext);
     await popup.revokeButton.click();
@@ -129,7 +129,7 @@ describe('English', () => {
     expect(await popup.confirmRevokeButton.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
-  it.fails('popup: after revoking, the focus is in the sign-in form (the password, the user name being filled in)', async () => {
+  it('popup: after revoking, the focus is in the sign-in form (the password, the user name being filled in)', async () => {
     await ext.sendToBackground('signIn', { ...ADMIN, persist: false, rememberPassword: false });
     const popup = await PopupPage.open(ext);
     await popup.revoke();

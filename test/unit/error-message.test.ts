@@ -26,6 +26,14 @@ describe('errorMessage', () => {
     expect(errorMessage(error, localeTranslator(locale))).toBe(expected);
   });
 
+  it.each([
+    ['en', 'Wrong password: 1 try left before the account is locked for 10 minutes.'],
+    ['zh_CN', '密码错误：还可尝试 1 次，之后账户将被锁定 10 分钟。'],
+  ] as const)('says "1 try", not "1 tries" (%s)', (locale, expected) => {
+    const error = new LaunchpadError('wrong-credentials', { triesLeft: 1 });
+    expect(errorMessage(error, localeTranslator(locale))).toBe(expected);
+  });
+
   it('reads the kind of an error that crossed messaging as a plain object', () => {
     const crossed = Object.assign(new Error('account-locked'), { kind: 'account-locked' });
     expect(errorMessage(crossed, localeTranslator('en'))).toMatch(/locked for 10 minutes/);

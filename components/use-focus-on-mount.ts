@@ -1,0 +1,13 @@
+import { useEffect, useRef } from 'preact/hooks';
+
+/**
+ * Focuses the element when it appears. `autoFocus` works once per page only, so it does
+ * nothing for a form that replaces another (signed in, signed out, a confirmation).
+ */
+export function useFocusOnMount<T extends HTMLElement>(enabled = true) {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    if (enabled) ref.current?.focus();
+  }, [enabled]);
+  return ref;
+}
