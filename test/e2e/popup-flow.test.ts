@@ -1,9 +1,9 @@
 // The popup as a user drives it: server set in the options page, sign-in, opening pages with
 // the keyboard, recent paths, revoking, and wrong passwords up to the lock. Each step is checked
 // on the landing page AND in the stand-in server's request log.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StandInServer } from '../server/bytedesk-server.ts';
-import { launchExtension, startServerForTest, type ExtensionHarness } from './harness.ts';
+import type { ExtensionHarness } from './harness.ts';
 import { en } from './pages/messages.ts';
 import { OptionsPage } from './pages/options.ts';
 import { PopupPage } from './pages/popup.ts';
@@ -16,6 +16,7 @@ import {
   passwordLogins,
   pressClosing,
   profileStatus,
+  browserAndServerPerFile,
   resetBetweenTests,
   storedSession,
   tokenInUrl,
@@ -27,18 +28,9 @@ const CUSTOM_PATH = '任意路径/子页';
 let server: StandInServer;
 let ext: ExtensionHarness;
 
-beforeAll(async () => {
-  server = await startServerForTest();
-  ext = await launchExtension();
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  await resetBetweenTests(ext, server);
+browserAndServerPerFile((s, e) => {
+  server = s;
+  ext = e;
 });
 
 /** Opens the popup and signs in there as the admin. */

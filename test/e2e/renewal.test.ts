@@ -2,9 +2,9 @@
 // the extension signs in again by itself (the exchange of a dead token is refused first) and the
 // page opens with the NEW token; without it the popup asks to sign in and nothing opens.
 // Tokens live a few seconds here; the renewal alarm is cleared so only the test's click renews.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { StandInServer } from '../server/bytedesk-server.ts';
-import { launchExtension, startServerForTest, type ExtensionHarness } from './harness.ts';
+import type { ExtensionHarness } from './harness.ts';
 import { en } from './pages/messages.ts';
 import { PopupPage } from './pages/popup.ts';
 import {
@@ -15,7 +15,7 @@ import {
   landingView,
   pageLoads,
   passwordLogins,
-  resetBetweenTests,
+  browserAndServerPerFile,
   storedSession,
   tokenExchanges,
   untilServerRejects,
@@ -25,26 +25,16 @@ import {
 const t = en();
 /** Long enough to sign in and clear the alarm (renewal is due at half the lifetime), short to wait out. */
 const LIFETIME_SECONDS = 6;
-const YEAR_SECONDS = 365 * 24 * 60 * 60;
 
 let server: StandInServer;
 let ext: ExtensionHarness;
 
-beforeAll(async () => {
-  server = await startServerForTest();
-  ext = await launchExtension();
+browserAndServerPerFile((s, e) => {
+  server = s;
+  ext = e;
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  server.setTokenLifetime(YEAR_SECONDS);
-  await resetBetweenTests(ext, server);
-  server.setTokenLifetime(LIFETIME_SECONDS);
-});
+beforeEach(() => server.setTokenLifetime(LIFETIME_SECONDS));
 
 /**
  * Signs in from the popup, stops the renewal alarm, and waits until the server refuses the token.

@@ -1,9 +1,9 @@
 // Keyboard shortcuts and context-menu items, dispatched in the service worker the way the browser
 // fires them: signed in they open the page signed in; signed out they open the prompt window,
 // and signing in there opens what was asked for.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StandInServer } from '../server/bytedesk-server.ts';
-import { launchExtension, startServerForTest, type ExtensionHarness } from './harness.ts';
+import type { ExtensionHarness } from './harness.ts';
 import { en } from './pages/messages.ts';
 import { PopupPage } from './pages/popup.ts';
 import {
@@ -15,7 +15,7 @@ import {
   landingView,
   pageLoads,
   passwordLogins,
-  resetBetweenTests,
+  browserAndServerPerFile,
   storedSession,
   tokenInUrl,
 } from './support.ts';
@@ -25,18 +25,9 @@ const t = en();
 let server: StandInServer;
 let ext: ExtensionHarness;
 
-beforeAll(async () => {
-  server = await startServerForTest();
-  ext = await launchExtension();
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  await resetBetweenTests(ext, server);
+browserAndServerPerFile((s, e) => {
+  server = s;
+  ext = e;
 });
 
 const signedInAsAdmin = { state: 'signed-in', status: `signed in as ${ADMIN.nickname}` };

@@ -1,10 +1,10 @@
 // Shared steps of the user-level e2e tests, on top of harness.ts: one browser and one stand-in
 // server per test file, reset between tests; shortcuts and menu clicks driven in the service
 // worker; what the landing page shows and what the server saw.
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { LoggedRequest, StandInServer } from '../server/bytedesk-server.ts';
-import type { ExtensionHarness } from './harness.ts';
+import { launchExtension, startServerForTest, type ExtensionHarness } from './harness.ts';
 
 export const ADMIN = { username: 'admin@email.com', password: 'admin', nickname: 'Admin' } as const;
 export const AGENT = { username: 'agent1@email.com', password: '123456', nickname: 'Agent One' } as const;
@@ -179,4 +179,23 @@ export async function pressClosing(page: Page, key: string): Promise<void> {
   await page.keyboard.press(key).catch((error: unknown) => {
     if (!page.isClosed()) throw error;
   });
+}
+
+/**
+ * One browser and one stand-in server for the whole test file, reset before each test; `use`
+ * hands them to the file's own variables.
+ */
+export function browserAndServerPerFile(use: (server: StandInServer, ext: ExtensionHarness) => void): void {
+  let server: StandInServer | undefined;
+  let ext: ExtensionHarness | undefined;
+  beforeAll(async () => {
+    server = await startServerForTest();
+    ext = await launchExtension();
+    use(server, ext);
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+  beforeEach(() => resetBetweenTests(ext!, server!));
 }
