@@ -5,6 +5,7 @@ import { sendMessage } from '../../lib/messaging';
 import { LaunchpadError } from '../../lib/server/errors';
 import { activeProfile, parseSettings } from '../../lib/settings/settings';
 import { lastAccountItem, persistentSessionItem, recentPathsItem, sessionItem, settingsItem } from '../../lib/storage';
+import { isSessionOf } from '../../lib/token/session';
 import type { Prompt } from '../../lib/ways-in/prompt';
 import { ErrorText } from '../ErrorText';
 import { useStored } from '../use-stored';
@@ -29,7 +30,7 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
   const session = ephemeral ?? persistent;
   const notice = prompt ? errorMessage(new LaunchpadError(prompt.reason)) : null;
 
-  if (profile && session?.serverUrl === profile.baseUrl) {
+  if (isSessionOf(session, profile?.baseUrl)) {
     return <Launcher session={session} settings={settings} recent={recent} notice={notice} />;
   }
 

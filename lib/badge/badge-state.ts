@@ -2,7 +2,7 @@ import { t } from '../browser/i18n';
 import type { BadgeLook } from '../browser/action-badge';
 import { activeProfile, type Settings } from '../settings/settings';
 import { renewalTime } from '../token/schedule';
-import type { Session } from '../token/session';
+import { isSessionOf, type Session } from '../token/session';
 
 export type BadgeStateName = 'not-set-up' | 'signed-out' | 'unreachable' | 'attention' | 'signed-in';
 
@@ -31,8 +31,7 @@ export function badgeState({ settings, session, now }: BadgeInput, translate: ty
     return { state: 'not-set-up', text: 'SET', color: BADGE_COLORS.grey, title: translate('badge_title_not_set_up', name) };
   }
   const host = new URL(profile.baseUrl).host;
-  // A session for another server is never used (open-workspace refuses it): signed out here.
-  if (!session || session.serverUrl !== profile.baseUrl) {
+  if (!isSessionOf(session, profile.baseUrl)) {
     return { state: 'signed-out', text: 'OFF', color: BADGE_COLORS.grey, title: translate('badge_title_signed_out', [name, host]) };
   }
   const user = session.user.nickname || session.user.username;

@@ -1,8 +1,8 @@
 import { t } from '../browser/i18n';
 import { errorMessage } from '../error-message';
 import { errorKindOf } from '../server/errors';
-import type { Session } from '../token/session';
-import { normalizeServerUrl, originPattern } from './server-url';
+import { isSessionOf, type Session } from '../token/session';
+import { isLoopbackHost, normalizeServerUrl, originPattern } from './server-url';
 import type { ServerProfile } from './settings';
 
 /** What the options page's server fields hold, as typed. */
@@ -73,12 +73,12 @@ export function serverOrigins(server: ServerSettings): string[] {
 /** Plain http to anything but this computer: the token would cross the network readable. */
 export function isInsecure(url: string): boolean {
   const { protocol, hostname } = new URL(url);
-  return protocol === 'http:' && !/^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i.test(hostname);
+  return protocol === 'http:' && !isLoopbackHost(hostname);
 }
 
 /** A token goes only to the server that issued it: a session for another server must go. */
 export function mustForget(session: Pick<Session, 'serverUrl'> | null, baseUrl: string): boolean {
-  return session !== null && session.serverUrl !== baseUrl;
+  return session !== null && !isSessionOf(session, baseUrl);
 }
 
 export type ConnectionOutcome = { result: 'ok' | 'unreachable' | 'not-bytedesk'; text: string };

@@ -1,6 +1,11 @@
 import { LaunchpadError } from '../server/errors';
 
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?(?:\/|$)/i;
+const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/** This computer: plain http is fine there, and a bare host means http. */
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOST.test(hostname);
+}
 
 /**
  * Turns what a user typed into a server base URL: http or https only, no user:password, no
@@ -12,7 +17,7 @@ export function normalizeServerUrl(input: string, app?: 'agent' | 'admin'): stri
   if (!text) throw new LaunchpadError('invalid-input', { serverMessage: 'empty' });
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text)
     ? text
-    : `${LOOPBACK.test(text) ? 'http' : 'https'}://${text}`;
+    : `${isLoopbackHost(hostOf(`http://${text}`)) ? 'http' : 'https'}://${text}`;
   let url: URL;
   try {
     url = new URL(withScheme);
@@ -31,6 +36,14 @@ export function normalizeServerUrl(input: string, app?: 'agent' | 'admin'): stri
   let path = url.pathname.replace(/\/+$/, '');
   if (app && path.endsWith(`/${app}`)) path = path.slice(0, -app.length - 1);
   return url.origin + path;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
 }
 
 /** The origin pattern to ask host permission for: this server alone. */

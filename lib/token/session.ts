@@ -49,3 +49,8 @@ export function sessionFromGrant(
     renewalFailed: null,
   };
 }
+
+/** A token goes only to the server that issued it: a session of another server is no session here. */
+export function isSessionOf(session: Pick<Session, 'serverUrl'> | null, serverUrl: string | undefined): session is Session {
+  return session !== null && session.serverUrl === serverUrl;
+}

@@ -2,6 +2,7 @@ import type { TabOpener } from '../browser/tabs';
 import { LaunchpadError } from '../server/errors';
 import { activeProfile, type OpenIn, type Settings, type Workspace } from '../settings/settings';
 import type { TokenLifecycle } from '../token/lifecycle';
+import { isSessionOf } from '../token/session';
 import { signedWorkspaceUrl, workspaceRoot, workspaceUrl } from './workspace-url';
 
 export interface OpenRequest {
@@ -26,8 +27,7 @@ export async function openWorkspace(request: OpenRequest, deps: OpenDeps): Promi
   if (!profile) throw new LaunchpadError('not-set-up');
   workspaceUrl(profile, request.workspace, request.path); // a bad path fails before any request
   const session = await deps.lifecycle.freshSession();
-  // A token goes only to the server that issued it.
-  if (session.serverUrl !== profile.baseUrl) throw new LaunchpadError('signed-out');
+  if (!isSessionOf(session, profile.baseUrl)) throw new LaunchpadError('signed-out');
   const url = signedWorkspaceUrl(profile, request.workspace, request.path, session.token);
   await deps.tabs.open(url, request.target ?? settings.openIn, workspaceRoot(profile, request.workspace).href);
   await deps.remember(request.workspace, request.path);
