@@ -135,8 +135,6 @@ export function createTokenLifecycle(deps: LifecycleDeps) {
   }
 
   return {
-    current: () => store.load(),
-
     /** Password sign-in. A failure is reported, never retried. */
     async signIn(input: PasswordSignIn): Promise<Session> {
       const profile = await requireProfile();
