@@ -10,7 +10,10 @@ export interface Prompt {
 
 export function promptQuery({ reason, request }: Prompt): string {
   const params = new URLSearchParams({ reason });
-  if (request) params.set('workspace', request.workspace), params.set('path', request.path);
+  if (request) {
+    params.set('workspace', request.workspace);
+    params.set('path', request.path);
+  }
   return `?${params}`;
 }
 
