@@ -44,6 +44,8 @@ export default defineConfig({
           },
         },
       }),
+      // Type "bdk", a space, then a path ("ticket", "admin dashboard") in the address bar.
+      omnibox: { keyword: 'bdk' },
       commands: {
         [mv2 ? '_execute_browser_action' : '_execute_action']: shortcut('L', 'command_popup'),
         'open-agent-ticket': shortcut('K', 'command_agent_ticket'),

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { t } from '../../lib/browser/i18n';
 import { shortcutSettings, type Shortcut } from '../../lib/browser/shortcut-settings';
 import { errorMessage } from '../../lib/error-message';
@@ -12,6 +13,7 @@ function describe(shortcut: Shortcut): string {
 
 /** The extension's shortcuts as the browser has them, and the way to the browser's page to change them. */
 export function ShortcutsSection() {
+  const keyword = browser.runtime.getManifest().omnibox?.keyword;
   const [shortcuts, setShortcuts] = useState<Shortcut[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -58,6 +60,7 @@ export function ShortcutsSection() {
       )}
       {shortcuts?.length === 0 && <p>{t('shortcut_none')}</p>}
       {problem && <p class="error" role="alert">{problem}</p>}
+      {keyword && <p>{t('shortcut_omnibox', keyword)}</p>}
       {shortcutSettings.canOpen() ? (
         <div class="actions">
           <button type="button" onClick={() => void openSettings()} aria-describedby="shortcut-change-hint">

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/browser/i18n';
 import type { Workspace } from '../../lib/settings/settings';
-import { pathChoices, type PathChoice } from '../../lib/workspace/path-list';
+import { PATH_KIND_MESSAGE, pathChoices, type PathChoice } from '../../lib/workspace/path-list';
 import { useFocusOnMount } from '../use-focus-on-mount';
 
 interface Props {
@@ -11,13 +11,6 @@ interface Props {
   /** `alternate`: the modifier key was held (Shift): the other of new tab / current tab. */
   onOpen(path: string, alternate: boolean): void;
 }
-
-const KIND_LABEL = {
-  login: 'popup_kind_login',
-  preset: 'popup_kind_preset',
-  recent: 'popup_kind_recent',
-  custom: 'popup_kind_custom',
-} as const;
 
 /** A filter box over the paths, as a combobox: arrows move, Enter opens, text no path matches opens as typed. */
 export function PathPicker({ workspace, recent, busy, onOpen }: Props) {
@@ -82,7 +75,7 @@ export function PathPicker({ workspace, recent, busy, onOpen }: Props) {
             onClick={(e) => !busy && onOpen(choice.path, e.shiftKey)}
           >
             <span class="path">/{choice.path}</span>
-            <span class="kind">{t(KIND_LABEL[choice.kind])}</span>
+            <span class="kind">{t(PATH_KIND_MESSAGE[choice.kind])}</span>
           </li>
         ))}
       </ul>

@@ -1,9 +1,12 @@
 import { browser } from 'wxt/browser';
 import { startBadge } from '../badge/badge';
 import { onShortcut } from '../browser/command-events';
+import { onOmnibox } from '../browser/omnibox';
 import { ensureMenuItems, onMenuClick } from '../browser/context-menus';
 import { RENEWAL_ALARM } from '../browser/renewal-alarm';
 import { onMessage } from '../messaging';
+import { recentPathsItem } from '../storage';
+import { omniboxHandlers } from '../ways-in/omnibox';
 import { showPrompt } from '../ways-in/prompt';
 import { menuItems, runWayIn, type WaysInDeps } from '../ways-in/ways-in';
 import { openWorkspace } from '../workspace/open-workspace';
@@ -21,6 +24,7 @@ export function registerBackground({ lifecycle, openDeps }: Services): void {
   onShortcut((command) => void runWayIn(command, waysIn));
   onMenuClick((id) => void runWayIn(id, waysIn));
   void ensureMenuItems(menuItems());
+  onOmnibox(omniboxHandlers({ ...waysIn, recentPaths: () => recentPathsItem.getValue() }));
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RENEWAL_ALARM) void lifecycle.renewIfDue();

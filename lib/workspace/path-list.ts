@@ -1,3 +1,4 @@
+import type { MessageKey } from '../browser/i18n';
 import type { Workspace } from '../settings/settings';
 import { LOGIN_PATH, PRESET_PATHS } from './paths';
 
@@ -5,6 +6,14 @@ export interface PathChoice {
   path: string;
   kind: 'login' | 'preset' | 'recent' | 'custom';
 }
+
+/** How the popup and the address bar label each kind of path. */
+export const PATH_KIND_MESSAGE: Record<PathChoice['kind'], MessageKey> = {
+  login: 'popup_kind_login',
+  preset: 'popup_kind_preset',
+  recent: 'popup_kind_recent',
+  custom: 'popup_kind_custom',
+};
 
 /**
  * What the popup lists for a filter: the sign-in page, the presets and recent paths that

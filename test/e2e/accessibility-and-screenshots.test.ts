@@ -104,6 +104,7 @@ describe('English', () => {
   it('options page: no serious axe findings in light and dark, Tab reaches every control', async () => {
     const options = await OptionsPage.open(ext);
     await options.page.getByRole('table').waitFor(); // the shortcuts, read from the browser
+    await options.page.getByText(t('shortcut_omnibox', 'bdk')).waitFor(); // and the address-bar keyword
     await checkInBothSchemes(options.page, 'options-en');
     await options.serverUrl.focus();
     await expectTabReachesEveryControl(options.page);

@@ -1,6 +1,6 @@
-// Keyboard shortcuts and context-menu items, dispatched in the service worker the way the browser
-// fires them: signed in they open the page signed in; signed out they open the prompt window,
-// and signing in there opens what was asked for.
+// Keyboard shortcuts, context-menu items and the address-bar keyword, dispatched in the service
+// worker the way the browser fires them: signed in they open the page signed in; signed out they
+// open the prompt window, and signing in there opens what was asked for.
 import { describe, expect, it } from 'vitest';
 import type { StandInServer } from '../server/bytedesk-server.ts';
 import type { ExtensionHarness } from './harness.ts';
@@ -11,6 +11,7 @@ import {
   browserWindows,
   clickMenuItem,
   dispatchCommand,
+  enterInAddressBar,
   landingOn,
   landingView,
   pageLoads,
@@ -18,6 +19,7 @@ import {
   browserAndServerPerFile,
   storedSession,
   tokenInUrl,
+  typeInAddressBar,
 } from './support.ts';
 
 const t = en();
@@ -101,5 +103,41 @@ describe('shortcuts and context menu', () => {
     expect(passwordLogins(server)).toHaveLength(1);
     expect(pageLoads(server).map((r) => [r.path, r.token])).toEqual([['/agent/ticket', token]]);
     expect(server.requests.indexOf(passwordLogins(server)[0]!)).toBeLessThan(server.requests.indexOf(pageLoads(server)[0]!));
+  });
+
+  it('the address-bar keyword suggests pages as the user types; Enter opens in the current tab, Alt+Enter in a new one', async () => {
+    const popup = await PopupPage.open(ext);
+    await popup.signIn(ADMIN);
+    await popup.page.close();
+    const { token } = (await storedSession(ext))!;
+    const tab = await ext.context.newPage();
+    await tab.bringToFront();
+
+    expect(await typeInAddressBar(ext, 'admin dash')).toEqual([
+      { content: 'admin dashboard', description: 'Admin console: dashboard (common)' },
+    ]);
+
+    const custom = landingOn(ext, server, 'admin', '任意路径');
+    await enterInAddressBar(ext, 'admin 任意路径?from=omnibox', 'currentTab');
+    const page = await custom;
+    expect(page, 'the tab the user typed in').toBe(tab);
+    expect(new URL(page.url()).searchParams.get('from')).toBe('omnibox');
+    expect(tokenInUrl(page)).toBe(token);
+    expect(await landingView(page)).toMatchObject({ ...signedInAsAdmin, app: 'Admin console', path: '/任意路径' });
+
+    expect(await typeInAddressBar(ext, 'admin 任')).toEqual([
+      { content: 'admin 任意路径?from=omnibox', description: 'Admin console: 任意路径?from=omnibox (recent)' },
+    ]);
+
+    const ticket = landingOn(ext, server, 'agent', 'ticket');
+    await enterInAddressBar(ext, 'ticket', 'newForegroundTab');
+    const ticketPage = await ticket;
+    expect(ticketPage, 'a new tab').not.toBe(tab);
+    expect(await landingView(ticketPage)).toMatchObject({ ...signedInAsAdmin, app: 'Agent workbench', path: '/ticket' });
+    expect(pageLoads(server).map((r) => [r.path, r.token])).toEqual([
+      ['/admin/任意路径', token],
+      ['/agent/ticket', token],
+    ]);
+    expect(passwordLogins(server)).toHaveLength(1);
   });
 });

@@ -13,6 +13,10 @@ export const AGENT = { username: 'agent1@email.com', password: '123456', nicknam
 interface WorkerChrome {
   commands: { onCommand: { dispatch(command: string, tab?: unknown): void } };
   contextMenus: { onClicked: { dispatch(info: Record<string, unknown>, tab?: unknown): void } };
+  omnibox: {
+    onInputChanged: { dispatch(text: string, suggest: (suggestions: OmniboxLine[]) => void): void };
+    onInputEntered: { dispatch(text: string, disposition: string): void };
+  };
   alarms: {
     clearAll(): Promise<boolean>;
     getAll(): Promise<{ name: string; scheduledTime: number }[]>;
@@ -43,6 +47,26 @@ export async function clickMenuItem(ext: ExtensionHarness, menuItemId: string): 
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     chrome.contextMenus.onClicked.dispatch({ menuItemId: id, editable: false, pageUrl: tab?.url ?? 'about:blank' }, tab);
   }, menuItemId);
+}
+
+export interface OmniboxLine {
+  content: string;
+  description: string;
+}
+
+/** Text typed after the address-bar keyword: the suggestions the extension answers with. */
+export async function typeInAddressBar(ext: ExtensionHarness, text: string): Promise<OmniboxLine[]> {
+  const worker = await ext.currentWorker();
+  return worker.evaluate(
+    (typed) => new Promise<OmniboxLine[]>((resolve) => chrome.omnibox.onInputChanged.dispatch(typed, resolve)),
+    text,
+  );
+}
+
+/** Enter in the address bar after the keyword (`newForegroundTab`: Alt+Enter). */
+export async function enterInAddressBar(ext: ExtensionHarness, text: string, disposition = 'currentTab'): Promise<void> {
+  const worker = await ext.currentWorker();
+  await worker.evaluate(([typed, how]) => chrome.omnibox.onInputEntered.dispatch(typed, how), [text, disposition] as const);
 }
 
 /** Stops the token renewal alarm, so only the test decides when a token is renewed. */

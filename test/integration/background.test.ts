@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
 import { settingsItem } from '../../lib/storage';
 import { sessionStore } from '../../lib/token/session-store';
 import { startStandInServer, type StandInServer } from '../server/bytedesk-server.ts';
-import { installFakeMenusAndCommands } from '../support/fake-menus-and-commands';
+import { installMissingApis } from '../support/fake-missing-apis';
 
 // The real background (services + registration) in the fake browser, against the stand-in server.
 let server: StandInServer;
@@ -21,11 +21,11 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-let fakes: ReturnType<typeof installFakeMenusAndCommands>;
+let fakes: ReturnType<typeof installMissingApis>;
 beforeEach(async () => {
   fakeBrowser.reset();
   vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
-  fakes = installFakeMenusAndCommands();
+  fakes = installMissingApis();
   server.clearRequests();
   await settingsItem.setValue({
     ...DEFAULT_SETTINGS,
@@ -65,6 +65,7 @@ describe('the background worker', () => {
   it.each([
     ['shortcut', () => fakes.commands.onCommand.trigger('open-agent-ticket')],
     ['context menu', () => fakes.contextMenus.onClicked.trigger({ menuItemId: 'open-agent-ticket' })],
+    ['address bar', () => fakes.omnibox.onInputEntered.trigger('ticket', 'newForegroundTab')],
   ])('opens the ticket page from the %s with the token attached', async (_, trigger) => {
     await signIn();
     const { token } = (await sessionStore.load())!;
@@ -81,6 +82,23 @@ describe('the background worker', () => {
       ),
     );
     expect((await tabUrls()).some((u) => u.startsWith(server.url))).toBe(false);
+  });
+
+  it('in the address bar: a custom path opens in the current tab, then comes back as a suggestion', async () => {
+    await signIn();
+    const { token } = (await sessionStore.load())!;
+    const window = await fakeBrowser.windows.create({ focused: true });
+    const current = await fakeBrowser.tabs.create({ windowId: window!.id, url: 'https://example.com/', active: true });
+    const tabCount = (await tabUrls()).length;
+    fakes.omnibox.onInputEntered.trigger('admin 任意路径?x=1', 'currentTab');
+    const opened = `${server.url}/admin/${encodeURI('任意路径')}?x=1&accessToken=${token}`;
+    await vi.waitFor(async () => expect((await fakeBrowser.tabs.get(current.id!)).url).toBe(opened));
+    expect(await tabUrls(), 'no new tab').toHaveLength(tabCount);
+
+    await expect(fakes.omnibox.type('admin 任')).resolves.toEqual([
+      { content: 'admin 任意路径?x=1', description: 'Admin console: 任意路径?x=1 (recent)' },
+    ]);
+    expect(fakes.omnibox.defaultSuggestion).toBe('Open Admin console: 任');
   });
 
   it('creates its menu items once, however often the worker starts', async () => {

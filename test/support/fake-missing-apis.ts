@@ -11,10 +11,10 @@ function event<A extends unknown[]>() {
 }
 
 /**
- * `contextMenus` and `commands` as Chrome has them, which the fake browser lacks: a second
- * `create` of an id fails ("duplicate id"), `update` of a missing id rejects.
+ * `contextMenus`, `commands` and `omnibox` as Chrome has them, which the fake browser lacks: a
+ * second `create` of a menu id fails ("duplicate id"), `update` of a missing id rejects.
  */
-export function installFakeMenusAndCommands() {
+export function installMissingApis() {
   const items = new Map<string, { title?: string; contexts?: string[] }>();
   const errors: string[] = [];
   const contextMenus = {
@@ -32,6 +32,18 @@ export function installFakeMenusAndCommands() {
     onClicked: event<[{ menuItemId: string | number }]>(),
   };
   const commands = { onCommand: event<[string]>() };
-  Object.assign(fakeBrowser, { contextMenus, commands });
-  return { contextMenus, commands };
+  type Suggestion = { content: string; description: string };
+  const omnibox = {
+    defaultSuggestion: '',
+    setDefaultSuggestion({ description }: { description: string }) {
+      omnibox.defaultSuggestion = description;
+    },
+    onInputStarted: event<[]>(),
+    onInputChanged: event<[string, (suggestions: Suggestion[]) => void]>(),
+    onInputEntered: event<[string, 'currentTab' | 'newForegroundTab' | 'newBackgroundTab']>(),
+    /** Types `text` after the keyword and resolves with the suggestions the extension shows. */
+    type: (text: string) => new Promise<Suggestion[]>((resolve) => omnibox.onInputChanged.trigger(text, resolve)),
+  };
+  Object.assign(fakeBrowser, { contextMenus, commands, omnibox });
+  return { contextMenus, commands, omnibox };
 }

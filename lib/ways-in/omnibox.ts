@@ -1,0 +1,85 @@
+import { t } from '../browser/i18n';
+import type { OpenIn, Workspace } from '../settings/settings';
+import type { OpenRequest } from '../workspace/open-workspace';
+import { PATH_KIND_MESSAGE, pathChoices } from '../workspace/path-list';
+import { openOrPrompt, type WaysInDeps } from './ways-in';
+
+/** Chrome shows a handful of suggestions; more would only be cut off. */
+export const MAX_SUGGESTIONS = 6;
+
+const WORKSPACE_NAME = { agent: 'options_workspace_agent', admin: 'options_workspace_admin' } as const;
+
+export interface OmniboxSuggestion {
+  /** What the address bar shows when the suggestion is picked, and hands back on Enter. */
+  content: string;
+  description: string;
+}
+
+export interface OmniboxAnswer {
+  /** What Enter does with the text as typed. */
+  enter: string;
+  suggestions: OmniboxSuggestion[];
+}
+
+/**
+ * "ticket", "admin dashboard", "agent 任意路径?x=1": an optional workspace word, then a path.
+ * Without the word the path is in the default workspace.
+ */
+function parseQuery(text: string): { workspace?: Workspace; path: string } {
+  const trimmed = text.trim();
+  const match = /^(agent|admin)(?:\s+(.*))?$/is.exec(trimmed);
+  if (!match) return { path: trimmed };
+  return { workspace: match[1]!.toLowerCase() as Workspace, path: (match[2] ?? '').trim() };
+}
+
+export function omniboxRequest(text: string, defaultWorkspace: Workspace): OpenRequest {
+  const { workspace = defaultWorkspace, path } = parseQuery(text);
+  return { workspace, path };
+}
+
+/** The line for Enter and the known paths that match, the default workspace first. */
+export function omniboxAnswer(
+  text: string,
+  defaultWorkspace: Workspace,
+  recent: Readonly<Record<Workspace, readonly string[]>>,
+): OmniboxAnswer {
+  const query = parseQuery(text);
+  const request = omniboxRequest(text, defaultWorkspace);
+  const typed = request.path.replace(/^\/+/, '');
+  const workspaces: Workspace[] = query.workspace
+    ? [query.workspace]
+    : [defaultWorkspace, defaultWorkspace === 'agent' ? 'admin' : 'agent'];
+  const suggestions = workspaces.flatMap((workspace) =>
+    pathChoices(workspace, recent[workspace], request.path)
+      // Enter already opens the text as typed: no line that repeats it.
+      .filter((c) => c.kind !== 'custom' && !(workspace === request.workspace && c.path === typed))
+      .map((c) => ({
+        content: `${workspace} ${c.path}`,
+        description: t('omnibox_suggestion', [t(WORKSPACE_NAME[workspace]), c.path, t(PATH_KIND_MESSAGE[c.kind])]),
+      })),
+  );
+  return {
+    enter: text.trim()
+      ? t('omnibox_open', [t(WORKSPACE_NAME[request.workspace]), request.path || '/'])
+      : t('omnibox_hint'),
+    suggestions: suggestions.slice(0, MAX_SUGGESTIONS),
+  };
+}
+
+export interface OmniboxDeps extends WaysInDeps {
+  recentPaths(): Promise<Record<Workspace, string[]>>;
+}
+
+/** The address bar's keyword: suggestions as the user types, then the same open as every way in. */
+export function omniboxHandlers(deps: OmniboxDeps) {
+  return {
+    async suggest(text: string): Promise<OmniboxAnswer> {
+      const [settings, recent] = await Promise.all([deps.settings(), deps.recentPaths()]);
+      return omniboxAnswer(text, settings.defaultWorkspace, recent);
+    },
+    async enter(text: string, target: OpenIn): Promise<void> {
+      const settings = await deps.settings();
+      await openOrPrompt({ ...omniboxRequest(text, settings.defaultWorkspace), target }, deps);
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { LaunchpadError } from '../../lib/server/errors';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
+import type { Session } from '../../lib/token/session';
+import { MAX_SUGGESTIONS, omniboxAnswer, omniboxHandlers, omniboxRequest, type OmniboxDeps } from '../../lib/ways-in/omnibox';
+import { PROFILE } from '../support/profiles';
+
+beforeEach(() => fakeBrowser.reset());
+
+const NO_RECENT = { agent: [], admin: [] };
+
+describe('what the address bar opens', () => {
+  it.each([
+    ['ticket', 'agent', { workspace: 'agent', path: 'ticket' }],
+    ['  chat  ', 'agent', { workspace: 'agent', path: 'chat' }],
+    ['dashboard', 'admin', { workspace: 'admin', path: 'dashboard' }],
+    ['admin dashboard', 'agent', { workspace: 'admin', path: 'dashboard' }],
+    ['ADMIN   welcome', 'agent', { workspace: 'admin', path: 'welcome' }],
+    ['agent', 'admin', { workspace: 'agent', path: '' }],
+    ['agent 任意路径?x=1#top', 'admin', { workspace: 'agent', path: '任意路径?x=1#top' }],
+    ['agent /a b', 'agent', { workspace: 'agent', path: '/a b' }],
+    // Only a whole first word names the workspace.
+    ['agents/list', 'admin', { workspace: 'admin', path: 'agents/list' }],
+    ['administrators', 'agent', { workspace: 'agent', path: 'administrators' }],
+  ] as const)('%j (default %s) -> %j', (text, fallback, request) => {
+    expect(omniboxRequest(text, fallback)).toEqual(request);
+  });
+});
+
+describe('what the address bar suggests', () => {
+  it('before any text: the hint, and the sign-in page and presets of the default workspace first', () => {
+    const answer = omniboxAnswer('', 'admin', NO_RECENT);
+    expect(answer.enter).toBe('Bytedesk: type a page (ticket, chat, admin dashboard) or any path');
+    expect(answer.suggestions.map((s) => s.content)).toEqual([
+      'admin auth/login',
+      'admin welcome',
+      'admin dashboard',
+      'agent auth/login',
+      'agent chat',
+      'agent ticket',
+    ]);
+    expect(answer.suggestions).toHaveLength(MAX_SUGGESTIONS);
+  });
+
+  it('says what Enter opens, and lists the other matches, not the same page twice', () => {
+    const answer = omniboxAnswer('ticket', 'agent', NO_RECENT);
+    expect(answer.enter).toBe('Open Agent workbench: ticket');
+    expect(answer.suggestions).toEqual([]);
+
+    const partial = omniboxAnswer('/da', 'agent', NO_RECENT);
+    expect(partial.enter).toBe('Open Agent workbench: /da');
+    expect(partial.suggestions).toEqual([{ content: 'admin dashboard', description: 'Admin console: dashboard (common)' }]);
+  });
+
+  it('a workspace word keeps to that workspace and includes its recent paths', () => {
+    const answer = omniboxAnswer('admin rep', 'agent', { agent: ['reports'], admin: ['reports/daily', 'users'] });
+    expect(answer.enter).toBe('Open Admin console: rep');
+    expect(answer.suggestions).toEqual([{ content: 'admin reports/daily', description: 'Admin console: reports/daily (recent)' }]);
+    expect(omniboxAnswer('agent', 'admin', NO_RECENT).enter).toBe('Open Agent workbench: /');
+  });
+});
+
+describe('the address bar keyword in the background', () => {
+  const settings: Settings = { ...DEFAULT_SETTINGS, profiles: [PROFILE], activeProfileId: PROFILE.id, defaultWorkspace: 'admin' };
+  function deps(freshSession: () => Promise<Session>) {
+    const opened: [string, string][] = [];
+    const prompts: unknown[] = [];
+    const d: OmniboxDeps = {
+      settings: async () => settings,
+      recentPaths: async () => ({ agent: [], admin: ['users'] }),
+      lifecycle: { freshSession: vi.fn(freshSession), revoke: vi.fn(async () => {}) },
+      tabs: { open: async (url, target) => void opened.push([url, target]) },
+      remember: async () => {},
+      prompt: async (p) => void prompts.push(p),
+    };
+    return { handlers: omniboxHandlers(d), opened, prompts };
+  }
+  const session = async () => ({ token: 'T0K', serverUrl: PROFILE.baseUrl }) as Session;
+
+  it('opens in the default workspace, in the tab the browser chose', async () => {
+    const { handlers, opened } = deps(session);
+    await handlers.enter('dashboard', 'current-tab');
+    expect(opened).toEqual([['https://desk.example.com/admin/dashboard?accessToken=T0K', 'current-tab']]);
+  });
+
+  it('suggests from the settings and recent paths', async () => {
+    const { handlers } = deps(session);
+    expect((await handlers.suggest('us')).suggestions.map((s) => s.content)).toEqual(['admin users']);
+  });
+
+  it.each([
+    ['signed out', 'signed-out'],
+    ['server down', 'unreachable'],
+  ] as const)('%s: prompts with what was asked, opens nothing', async (_, kind) => {
+    const { handlers, opened, prompts } = deps(() => Promise.reject(new LaunchpadError(kind)));
+    await handlers.enter('agent ticket', 'new-tab');
+    expect(opened).toEqual([]);
+    expect(prompts).toEqual([{ reason: kind, request: { workspace: 'agent', path: 'ticket', target: 'new-tab' } }]);
+  });
+
+  it('a path that leaves the workspace is refused before any token is asked for', async () => {
+    const { handlers, opened, prompts } = deps(session);
+    await handlers.enter('//evil.example/steal', 'new-tab');
+    expect(opened).toEqual([]);
+    expect(prompts).toMatchObject([{ reason: 'invalid-input' }]);
+  });
+});
