@@ -67,7 +67,7 @@ const URL_PROBLEMS: Record<string, Parameters<Translate>[0]> = {
 /** Exactly the origins the extension opens pages on: the server and the optional app servers. */
 export function serverOrigins(server: ServerSettings): string[] {
   const urls = [server.baseUrl, server.agentUrl, server.adminUrl].filter((url): url is string => url !== null);
-  return [...new Set(urls.map(originPattern))];
+  return [...new Set(urls.map((url) => originPattern(url)))];
 }
 
 /** Plain http to anything but this computer: the token would cross the network readable. */

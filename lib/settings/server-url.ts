@@ -46,7 +46,12 @@ function hostOf(url: string): string {
   }
 }
 
-/** The origin pattern to ask host permission for: this server alone. */
-export function originPattern(baseUrl: string): string {
-  return `${new URL(baseUrl).origin}/*`;
+/**
+ * The origin pattern to ask host permission for: this server alone. Firefox's match patterns take
+ * no port (one with a port is granted but matches nothing), so there it is the host on any port.
+ * (BROWSER, not FIREFOX: under vitest lib modules get the boolean globals as strings.)
+ */
+export function originPattern(baseUrl: string, { withPort = import.meta.env.BROWSER !== 'firefox' } = {}): string {
+  const url = new URL(baseUrl);
+  return `${url.protocol}//${withPort ? url.host : url.hostname}/*`;
 }

@@ -43,6 +43,11 @@ describe('normalizeServerUrl', () => {
   it('asks permission for the origin only', () => {
     expect(originPattern('https://desk.example.com:8443/bytedesk')).toBe('https://desk.example.com:8443/*');
   });
+
+  it('leaves the port out for Firefox, whose match patterns take none', () => {
+    expect(originPattern('https://desk.example.com:8443/bytedesk', { withPort: false })).toBe('https://desk.example.com/*');
+    expect(originPattern('http://[::1]:9003', { withPort: false })).toBe('http://[::1]/*');
+  });
 });
 
 describe('settings', () => {

@@ -21,9 +21,15 @@ const cache = new Map<LocaleDir, Translate>();
 export function messages(locale: LocaleDir): Translate {
   const cached = cache.get(locale);
   if (cached) return cached;
-  const file = join(extensionDir(), '_locales', locale, 'messages.json');
+  const translate = translatorFor(join(extensionDir(), '_locales', locale, 'messages.json'));
+  cache.set(locale, translate);
+  return translate;
+}
+
+/** `t(key, ...substitutions)` for one messages.json file (the Firefox e2e build's, say). */
+export function translatorFor(file: string): Translate {
   const table = JSON.parse(readFileSync(file, 'utf8')) as Record<string, MessageEntry>;
-  const translate: Translate = (key, ...substitutions) => {
+  return (key, ...substitutions) => {
     const entry = table[key];
     if (!entry) throw new Error(`No message "${key}" in ${file}`);
     const numbered = (text: string) => text.replace(/\$(\d)/g, (_, n: string) => substitutions[Number(n) - 1] ?? '');
@@ -34,8 +40,6 @@ export function messages(locale: LocaleDir): Translate {
       .replace(/\$([a-z0-9_@]+)\$/gi, (whole, name: string) => placeholders[name.toLowerCase()] ?? whole)
       .replace(/\$\$/g, '$');
   };
-  cache.set(locale, translate);
-  return translate;
 }
 
 /** Every message key of one locale of the built extension. */
