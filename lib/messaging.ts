@@ -1,9 +1,11 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { NewUser } from './server/contract';
 import type { PasswordSignIn } from './token/lifecycle';
+import type { CreatedUser } from './users/create-user';
 import type { OpenRequest } from './workspace/open-workspace';
 
 /**
- * What the popup and options page ask of the background. Failures arrive as errors that keep
+ * What the popup, options and users pages ask of the background. Failures arrive as errors that keep
  * their `kind` (see LaunchpadError). The token itself never crosses: only the background sends it.
  */
 export interface LaunchpadProtocol {
@@ -12,6 +14,7 @@ export interface LaunchpadProtocol {
   open(request: OpenRequest): void;
   revoke(): void;
   forget(): void;
+  createUser(user: NewUser): CreatedUser;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<LaunchpadProtocol>();

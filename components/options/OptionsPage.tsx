@@ -18,8 +18,8 @@ export function OptionsPage() {
   }, []);
 
   return (
-    <main class="options">
-      <header class="options-header">
+    <main class="page">
+      <header class="page-header">
         <img src="/icon/48.png" alt="" width={32} height={32} />
         <h1>{t('options_page_title', t('extName'))}</h1>
       </header>

@@ -41,7 +41,7 @@ export function ShortcutsSection() {
     <section class="card" aria-labelledby="shortcuts-heading">
       <h2 id="shortcuts-heading">{t('shortcut_heading')}</h2>
       {shortcuts && shortcuts.length > 0 && (
-        <table class="shortcuts">
+        <table class="list">
           <thead>
             <tr>
               <th scope="col">{t('shortcut_column_action')}</th>

@@ -34,6 +34,11 @@ export function Launcher({ session, settings, recent, notice }: Props) {
     if (await run(() => sendMessage('open', { workspace, path, target }))) window.close();
   }
 
+  async function openUsersPage() {
+    await browser.tabs.create({ url: browser.runtime.getURL('/users.html') });
+    window.close();
+  }
+
   return (
     <>
       <header class="who">
@@ -67,6 +72,11 @@ export function Launcher({ session, settings, recent, notice }: Props) {
       <footer class="row">
         <RevokeControl />
         <span class="spacer" />
+        {session.user.superUser && (
+          <button type="button" class="link" onClick={() => void openUsersPage()}>
+            {t('users_open')}
+          </button>
+        )}
         <button type="button" class="link" onClick={() => browser.runtime.openOptionsPage()}>
           {t('popup_settings')}
         </button>

@@ -3,11 +3,10 @@ import { t } from '../../lib/browser/i18n';
 import { errorMessage } from '../../lib/error-message';
 import { sendMessage } from '../../lib/messaging';
 import { LaunchpadError } from '../../lib/server/errors';
-import { activeProfile, parseSettings } from '../../lib/settings/settings';
-import { lastAccountItem, persistentSessionItem, recentPathsItem, sessionItem, settingsItem } from '../../lib/storage';
-import { isSessionOf } from '../../lib/token/session';
+import { lastAccountItem, recentPathsItem } from '../../lib/storage';
 import type { Prompt } from '../../lib/ways-in/prompt';
 import { ErrorText } from '../ErrorText';
+import { useSignedIn } from '../use-signed-in';
 import { useStored } from '../use-stored';
 import { Launcher } from './Launcher';
 import { ServerSetup } from './ServerSetup';
@@ -15,22 +14,16 @@ import { SignInForm } from './SignInForm';
 
 /** The toolbar popup, also shown in a small window when a shortcut needs the user to sign in. */
 export function PopupApp({ prompt }: { prompt: Prompt | null }) {
-  const storedSettings = useStored(settingsItem);
-  const ephemeral = useStored(sessionItem);
-  const persistent = useStored(persistentSessionItem);
+  const state = useSignedIn();
   const lastAccount = useStored(lastAccountItem);
   const recent = useStored(recentPathsItem);
   // Local storage only, no network: the first frame is ready in a few milliseconds.
-  if (storedSettings === undefined || ephemeral === undefined || persistent === undefined || lastAccount === undefined || !recent) {
-    return null;
-  }
+  if (!state || lastAccount === undefined || !recent) return null;
 
-  const settings = parseSettings(storedSettings);
-  const profile = activeProfile(settings);
-  const session = ephemeral ?? persistent;
+  const { settings, profile, session } = state;
   const notice = prompt ? errorMessage(new LaunchpadError(prompt.reason)) : null;
 
-  if (isSessionOf(session, profile?.baseUrl)) {
+  if (session) {
     return <Launcher session={session} settings={settings} recent={recent} notice={notice} />;
   }
 

@@ -7,18 +7,20 @@ import { RENEWAL_ALARM } from '../browser/renewal-alarm';
 import { onMessage } from '../messaging';
 import { recentPathsItem } from '../storage';
 import { omniboxHandlers } from '../ways-in/omnibox';
+import { createUser } from '../users/create-user';
 import { showPrompt } from '../ways-in/prompt';
 import { menuItems, runWayIn, type WaysInDeps } from '../ways-in/ways-in';
 import { openWorkspace } from '../workspace/open-workspace';
 import type { Services } from './services';
 
 /** Wires browser events and popup messages to the services. Listeners go on synchronously. */
-export function registerBackground({ lifecycle, openDeps }: Services): void {
+export function registerBackground({ lifecycle, openDeps, client }: Services): void {
   onMessage('signIn', async ({ data }) => void (await lifecycle.signIn(data)));
   onMessage('signInWithToken', async ({ data }) => void (await lifecycle.signInWithToken(data.token, data.persist)));
   onMessage('open', ({ data }) => openWorkspace(data, openDeps));
   onMessage('revoke', () => lifecycle.revoke());
   onMessage('forget', () => lifecycle.forget());
+  onMessage('createUser', ({ data }) => createUser(data, { lifecycle, client }));
 
   const waysIn: WaysInDeps = { ...openDeps, lifecycle, prompt: showPrompt };
   onShortcut((command) => void runWayIn(command, waysIn));

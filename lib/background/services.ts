@@ -14,11 +14,12 @@ import { withRecentPath } from '../workspace/recent-paths';
 export function createServices() {
   // Validated on every read: a malformed stored value means defaults, never a crash.
   const settings = async () => parseSettings(await settingsItem.getValue());
+  const client = (baseUrl: string) => createBytedeskClient({ baseUrl });
   const lifecycle = createTokenLifecycle({
     store: sessionStore,
     vault: createPasswordVault(createIdbKeyStore()),
     scheduler: renewalAlarm,
-    client: (baseUrl) => createBytedeskClient({ baseUrl }),
+    client,
     profile: async () => activeProfile(await settings()),
     now: Date.now,
   });
@@ -31,6 +32,6 @@ export function createServices() {
       await recentPathsItem.setValue({ ...recent, [workspace]: withRecentPath(recent[workspace], workspace, path) });
     },
   };
-  return { lifecycle, openDeps };
+  return { lifecycle, openDeps, client };
 }
 export type Services = ReturnType<typeof createServices>;

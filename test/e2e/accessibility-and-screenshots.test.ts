@@ -17,6 +17,7 @@ import { launchExtension, startServerForTest, type ExtensionHarness } from './ha
 import { en, messageKeys, zhCN, type Translate } from './pages/messages.ts';
 import { OptionsPage } from './pages/options.ts';
 import { PopupPage } from './pages/popup.ts';
+import { UsersPage } from './pages/users.ts';
 import { ADMIN, AGENT, resetBetweenTests } from './support.ts';
 
 const SCHEMES = ['light', 'dark'] as const;
@@ -108,6 +109,20 @@ describe('English', () => {
     await checkInBothSchemes(options.page, 'options-en');
     await options.serverUrl.focus();
     await expectTabReachesEveryControl(options.page);
+  });
+
+  it('users page: no serious axe findings with field errors, line problems and results shown; Tab reaches every control', async () => {
+    await ext.sendToBackground('signIn', { ...ADMIN, persist: false, rememberPassword: false });
+    const users = await UsersPage.open(ext);
+    await users.createOne({ email: 'not-an-email', password: '1' });
+    await users.page.getByText(t('users_problem_password')).waitFor();
+    await users.batchText.fill('a11y@example.com, A11y, secret1\nbad line');
+    await users.createManyButton(1).click();
+    await users.untilStatus(1, t('users_batch_all_done', '1'));
+    await users.batchText.fill('bad line');
+    await checkInBothSchemes(users.page, 'users-en');
+    await users.email.focus();
+    await expectTabReachesEveryControl(users.page);
   });
 
   // Product bug (see the report): when a control with the focus disappears (the sign-in form

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerBackground } from '../../lib/background/register';
 import { createServices } from '../../lib/background/services';
 import { RENEWAL_ALARM } from '../../lib/browser/renewal-alarm';
+import { createBytedeskClient } from '../../lib/server/client';
 import { removeAllListeners, sendMessage } from '../../lib/messaging';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
 import { settingsItem } from '../../lib/storage';
@@ -99,6 +100,24 @@ describe('the background worker', () => {
       { content: 'admin 任意路径?x=1', description: 'Admin console: 任意路径?x=1 (recent)' },
     ]);
     expect(fakes.omnibox.defaultSuggestion).toBe('Open Admin console: 任');
+  });
+
+  it('creates a user for a super administrator, with its token; the new user can sign in', async () => {
+    await signIn();
+    const { token } = (await sessionStore.load())!;
+    const user = { username: 'agent9@example.com', email: 'agent9@example.com', nickname: 'Agent Nine', password: 'secret9' };
+    server.clearRequests();
+    await expect(sendMessage('createUser', user)).resolves.toEqual({ username: 'agent9@example.com', nickname: 'Agent Nine' });
+    expect(server.requests.map((r) => [r.method, r.path, r.token])).toEqual([['POST', '/api/v1/user/create', token]]);
+    await expect(createBytedeskClient({ baseUrl: server.url }).login('agent9@example.com', 'secret9')).resolves.toMatchObject({
+      user: { nickname: 'Agent Nine' },
+    });
+    await expect(sendMessage('createUser', user)).rejects.toMatchObject({ kind: 'already-exists' });
+  });
+
+  it('an agent cannot create users: the server refuses, in words', async () => {
+    await sendMessage('signIn', { username: 'agent1@email.com', password: '123456', persist: false, rememberPassword: false });
+    await expect(sendMessage('createUser', { email: 'x@example.com', password: 'secret1' })).rejects.toMatchObject({ kind: 'forbidden' });
   });
 
   it('creates its menu items once, however often the worker starts', async () => {

@@ -1,0 +1,97 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../lib/browser/i18n';
+import { errorMessage } from '../../lib/error-message';
+import { sendMessage } from '../../lib/messaging';
+import { errorKindOf } from '../../lib/server/errors';
+import { checkNewUser, type NewUserField, type NewUserInput, type NewUserProblems } from '../../lib/users/new-user';
+import { StatusMessage, type Status } from '../StatusMessage';
+import { TextField } from '../TextField';
+
+const EMPTY: NewUserInput = { email: '', mobile: '', nickname: '', password: '' };
+const FIELD_ORDER: readonly NewUserField[] = ['email', 'mobile', 'nickname', 'password'];
+
+/** One new user: checked here first, then created by the background with the admin's token. */
+export function OneUserForm() {
+  const [values, setValues] = useState(EMPTY);
+  const [problems, setProblems] = useState<NewUserProblems>({});
+  const [showPassword, setShowPassword] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<Status | null>(null);
+  const inputs = {
+    email: useRef<HTMLInputElement>(null),
+    mobile: useRef<HTMLInputElement>(null),
+    nickname: useRef<HTMLInputElement>(null),
+    password: useRef<HTMLInputElement>(null),
+  };
+
+  useEffect(() => inputs.email.current?.focus(), []);
+
+  const edit = (field: NewUserField) => (value: string) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setProblems((p) => ({ ...p, [field]: undefined }));
+  };
+  const refuse = (found: NewUserProblems) => {
+    setProblems(found);
+    inputs[FIELD_ORDER.find((f) => found[f]) ?? 'email'].current?.focus();
+  };
+  const problem = (field: NewUserField) => (problems[field] ? t(problems[field]) : undefined);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const checked = checkNewUser(values);
+    if (!checked.ok) return refuse(checked.problems);
+    setBusy(true);
+    setStatus({ tone: 'busy', text: t('users_creating') });
+    try {
+      const created = await sendMessage('createUser', checked.user);
+      setValues(EMPTY);
+      setStatus({ tone: 'ok', text: t('users_created_one', `${created.nickname} (${created.username})`) });
+      inputs.email.current?.focus();
+    } catch (error) {
+      // What was typed stays: fix it and send again.
+      setStatus({ tone: 'error', text: errorMessage(error) });
+      if (errorKindOf(error) === 'already-exists') refuse({ [checked.user.email ? 'email' : 'mobile']: 'error_already_exists' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section class="card" aria-labelledby="one-user-heading">
+      <h2 id="one-user-heading">{t('users_one_heading')}</h2>
+      <p id="contact-hint" class="hint">{t('users_contact_hint')}</p>
+      <form onSubmit={submit} noValidate>
+        <TextField id="new-email" type="email" label={t('users_email')} describedBy="contact-hint" value={values.email}
+          error={problem('email')} inputRef={inputs.email} onInput={edit('email')} />
+        <TextField id="new-mobile" type="tel" label={t('users_mobile')} describedBy="contact-hint" value={values.mobile}
+          error={problem('mobile')} inputRef={inputs.mobile} onInput={edit('mobile')} />
+        <TextField id="new-nickname" label={t('users_nickname')} hint={t('users_nickname_hint')} value={values.nickname}
+          error={problem('nickname')} inputRef={inputs.nickname} onInput={edit('nickname')} />
+        <div class="field">
+          <label for="new-password">{t('users_password')}</label>
+          <input
+            id="new-password"
+            ref={inputs.password}
+            // Preact types each input type apart; the user may show what they type.
+            type={(showPassword ? 'text' : 'password') as 'password'}
+            autoComplete="new-password"
+            spellcheck={false}
+            value={values.password}
+            aria-invalid={problems.password ? 'true' : undefined}
+            aria-describedby={problems.password ? 'new-password-error' : undefined}
+            onInput={(e) => edit('password')(e.currentTarget.value)}
+          />
+          {problems.password && <p id="new-password-error" class="field-error">{t(problems.password)}</p>}
+          <label class="check">
+            <input type="checkbox" checked={showPassword} onChange={(e) => setShowPassword(e.currentTarget.checked)} />
+            {t('users_show_password')}
+          </label>
+        </div>
+        <div class="actions">
+          <button type="submit" class="primary" disabled={busy}>{t('users_create_one')}</button>
+        </div>
+      </form>
+      <StatusMessage status={status} />
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { useEffect } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { t } from '../../lib/browser/i18n';
+import { useSignedIn } from '../use-signed-in';
+import { BatchForm } from './BatchForm';
+import { OneUserForm } from './OneUserForm';
+
+/** Super administrators create users here, one or many, through the server's API. */
+export function UsersPage() {
+  const state = useSignedIn();
+  useEffect(() => {
+    document.documentElement.lang = browser.i18n.getUILanguage();
+    document.title = `${t('users_page_title')} – ${t('extName')}`;
+  }, []);
+
+  const session = state?.session;
+  return (
+    <main class="page">
+      <header class="page-header">
+        <img src="/icon/48.png" alt="" width={32} height={32} />
+        <h1>{t('users_page_title')}</h1>
+      </header>
+      {state && !session && <p class="card">{t('users_need_sign_in')}</p>}
+      {session && !session.user.superUser && <p class="card">{t('users_need_super', session.user.nickname)}</p>}
+      {session?.user.superUser && (
+        <>
+          <p class="intro">{t('users_signed_in_as', [session.user.nickname, new URL(session.serverUrl).host])}</p>
+          <OneUserForm />
+          <BatchForm />
+        </>
+      )}
+    </main>
+  );
+}

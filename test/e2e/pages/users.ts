@@ -1,0 +1,64 @@
+// The users page (users.html in a tab), driven by its labels.
+import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import type { ExtensionHarness } from '../harness.ts';
+import { en, type Translate } from './messages.ts';
+
+export class UsersPage {
+  readonly page: Page;
+  readonly t: Translate;
+
+  constructor(page: Page, t: Translate = en()) {
+    this.page = page;
+    this.t = t;
+  }
+
+  /** Opens users.html directly (a super admin gets there from the popup's "Create users…"). */
+  static async open(ext: ExtensionHarness, t: Translate = en()): Promise<UsersPage> {
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/users.html`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    return new UsersPage(page, t);
+  }
+
+  field(label: Parameters<Translate>[0]): Locator {
+    return this.page.getByLabel(this.t(label), { exact: true });
+  }
+  get email(): Locator {
+    return this.field('users_email');
+  }
+  get createOneButton(): Locator {
+    return this.page.getByRole('button', { name: this.t('users_create_one'), exact: true });
+  }
+  get batchText(): Locator {
+    return this.field('users_batch_label');
+  }
+  createManyButton(count: number): Locator {
+    return this.page.getByRole('button', { name: this.t('users_create_many', String(count)), exact: true });
+  }
+  /** The live region of a section: 0 one user, 1 several users. */
+  status(section: 0 | 1): Locator {
+    return this.page.getByRole('status').nth(section);
+  }
+  get results(): Locator {
+    return this.page.getByRole('table', { name: this.t('users_results_caption') });
+  }
+
+  async createOne(user: { email: string; nickname?: string; password: string }): Promise<void> {
+    await this.email.fill(user.email);
+    if (user.nickname) await this.field('users_nickname').fill(user.nickname);
+    await this.field('users_password').fill(user.password);
+    await this.createOneButton.click();
+  }
+
+  async untilStatus(section: 0 | 1, text: string): Promise<void> {
+    await expect.poll(() => this.status(section).textContent(), { timeout: 15_000 }).toBe(text);
+  }
+
+  /** The results table as text: one `[line, user, result]` per row. */
+  async resultRows(): Promise<string[][]> {
+    return this.results.locator('tbody tr').evaluateAll((rows) =>
+      rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+    );
+  }
+}
