@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../lib/browser/i18n';
+import { PageHeader } from '../PageHeader';
 import { activeProfile, parseSettings, type Settings } from '../../lib/settings/settings';
 import { settingsItem } from '../../lib/storage';
 import { BehaviourSection } from './BehaviourSection';
@@ -19,10 +20,7 @@ export function OptionsPage() {
 
   return (
     <main class="page">
-      <header class="page-header">
-        <img src="/icon/48.png" alt="" width={32} height={32} />
-        <h1>{t('options_page_title', t('extName'))}</h1>
-      </header>
+      <PageHeader title={t('options_page_title', t('extName'))} />
       {settings && (
         <>
           <ServerSection profile={activeProfile(settings)} />

@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../lib/browser/i18n';
+import { PageHeader } from '../PageHeader';
 import { useSignedIn } from '../use-signed-in';
 import { BatchForm } from './BatchForm';
 import { OneUserForm } from './OneUserForm';
@@ -16,10 +17,7 @@ export function UsersPage() {
   const session = state?.session;
   return (
     <main class="page">
-      <header class="page-header">
-        <img src="/icon/48.png" alt="" width={32} height={32} />
-        <h1>{t('users_page_title')}</h1>
-      </header>
+      <PageHeader title={t('users_page_title')} />
       {state && !session && <p class="card">{t('users_need_sign_in')}</p>}
       {session && !session.user.superUser && <p class="card">{t('users_need_super', session.user.nickname)}</p>}
       {session?.user.superUser && (

@@ -9,9 +9,9 @@ export interface OmniboxListeners {
 
 // Chrome reads descriptions as XML (bare `&` or `<` breaks them); Firefox shows them as written.
 const markup = (text: string) =>
-  import.meta.env.MANIFEST_VERSION === 3
-    ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-    : text;
+  import.meta.env.BROWSER === 'firefox'
+    ? text
+    : text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * The address bar's keyword; wrapped because the fake browser has no `omnibox`. Enter follows

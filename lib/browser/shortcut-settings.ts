@@ -21,12 +21,12 @@ export const shortcutSettings = {
 
   /** False in a Firefox without openShortcutSettings: there the user goes through about:addons. */
   canOpen(): boolean {
-    return !import.meta.env.FIREFOX || typeof firefoxCommands().openShortcutSettings === 'function';
+    return import.meta.env.BROWSER !== 'firefox' || typeof firefoxCommands().openShortcutSettings === 'function';
   },
 
   async open(): Promise<void> {
     const openInFirefox = firefoxCommands().openShortcutSettings;
-    if (import.meta.env.FIREFOX && openInFirefox) return openInFirefox.call(browser.commands);
+    if (import.meta.env.BROWSER === 'firefox' && openInFirefox) return openInFirefox.call(browser.commands);
     // Chromium-based browsers (Edge included) redirect this to their own page.
     await browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
   },

@@ -100,6 +100,9 @@ describe('the background worker', () => {
       { content: 'admin 任意路径?x=1', description: 'Admin console: 任意路径?x=1 (recent)' },
     ]);
     expect(fakes.omnibox.defaultSuggestion).toBe('Open Admin console: 任');
+    // Chrome reads descriptions as XML: what the user typed is escaped, not taken for markup.
+    await fakes.omnibox.type('agent a&b<c>');
+    expect(fakes.omnibox.defaultSuggestion).toBe('Open Agent workbench: a&amp;b&lt;c&gt;');
   });
 
   it('creates a user for a super administrator, with its token; the new user can sign in', async () => {
