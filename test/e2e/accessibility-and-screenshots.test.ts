@@ -203,4 +203,14 @@ describe('Chinese (zh-CN)', () => {
     expect(await seriousViolations(options.page)).toEqual([]);
     await screenshot(options.page, 'options-zh-CN-light');
   });
+
+  it('users page: translated, no serious axe findings', async () => {
+    await ext.sendToBackground('signIn', { ...ADMIN, persist: false, rememberPassword: false });
+    const users = await UsersPage.open(ext, t);
+    await users.batchText.fill('不是邮箱, 客服, 123');
+    await users.page.getByText(t('users_problem_email'), { exact: false }).waitFor();
+    expect(await englishLeftOvers(users.page)).toEqual([]);
+    expect(await seriousViolations(users.page)).toEqual([]);
+    await screenshot(users.page, 'users-zh-CN-light');
+  });
 });
