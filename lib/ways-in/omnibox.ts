@@ -21,15 +21,18 @@ export interface OmniboxAnswer {
   suggestions: OmniboxSuggestion[];
 }
 
+/** The first word that names a workspace, in English or as the Chinese popup calls it. */
+const WORKSPACE_WORDS: Record<string, Workspace> = { agent: 'agent', admin: 'admin', 客服: 'agent', 管理: 'admin' };
+
 /**
- * "ticket", "admin dashboard", "agent 任意路径?x=1": an optional workspace word, then a path.
+ * "ticket", "admin dashboard", "客服 任意路径?x=1": an optional workspace word, then a path.
  * Without the word the path is in the default workspace.
  */
 function parseQuery(text: string): { workspace?: Workspace; path: string } {
   const trimmed = text.trim();
-  const match = /^(agent|admin)(?:\s+(.*))?$/is.exec(trimmed);
-  if (!match) return { path: trimmed };
-  return { workspace: match[1]!.toLowerCase() as Workspace, path: (match[2] ?? '').trim() };
+  const [, word = '', rest = ''] = /^(\S+)(?:\s+(.*))?$/s.exec(trimmed) ?? [];
+  const workspace = WORKSPACE_WORDS[word.toLowerCase()];
+  return workspace ? { workspace, path: rest.trim() } : { path: trimmed };
 }
 
 export function omniboxRequest(text: string, defaultWorkspace: Workspace): OpenRequest {

@@ -20,6 +20,8 @@ describe('what the address bar opens', () => {
     ['agent', 'admin', { workspace: 'agent', path: '' }],
     ['agent 任意路径?x=1#top', 'admin', { workspace: 'agent', path: '任意路径?x=1#top' }],
     ['agent /a b', 'agent', { workspace: 'agent', path: '/a b' }],
+    ['管理 dashboard', 'agent', { workspace: 'admin', path: 'dashboard' }],
+    ['客服   工单/详情', 'admin', { workspace: 'agent', path: '工单/详情' }],
     // Only a whole first word names the workspace.
     ['agents/list', 'admin', { workspace: 'admin', path: 'agents/list' }],
     ['administrators', 'agent', { workspace: 'agent', path: 'administrators' }],
