@@ -158,17 +158,13 @@ export function createTokenLifecycle(deps: LifecycleDeps) {
     },
 
     /** The stored token when it has comfortable time left, else a renewed one. */
-    async freshSession(): Promise<Session> {
-      const session = await requireSession();
-      if (session.expiresAt === null) return checkOpaque(session);
-      if (now() < renewalTime(session.issuedAt, session.expiresAt) && !session.renewalFailed) return session;
-      try {
-        return await renew();
-      } catch (error) {
-        if (isTransient(error) && !expired(session)) return session;
-        throw error;
-      }
-    },
+    freshSession: () => fresh(false),
+
+    /**
+     * For a page about to be opened with the token: fresh, and confirmed alive by the server
+     * unless just renewed. A sign-out in the web app revokes the very token we hand out.
+     */
+    liveSession: () => fresh(true),
 
     renew,
 
@@ -204,13 +200,29 @@ export function createTokenLifecycle(deps: LifecycleDeps) {
     },
   };
 
-  async function checkOpaque(session: Session): Promise<Session> {
+  async function fresh(check: boolean): Promise<Session> {
+    const session = await requireSession();
+    const due =
+      session.expiresAt !== null &&
+      (session.renewalFailed !== null || now() >= renewalTime(session.issuedAt, session.expiresAt));
+    // An opaque token has no expiry to go by: the server is asked every time.
+    if (!due) return check || session.expiresAt === null ? checkAlive(session) : session;
+    try {
+      return await renew();
+    } catch (error) {
+      if (isTransient(error) && !expired(session)) return session;
+      throw error;
+    }
+  }
+
+  /** The server still takes the token; if not, renewed (or the session ends). Unreachable: kept. */
+  async function checkAlive(session: Session): Promise<Session> {
     try {
       await deps.client(session.serverUrl).profile(session.token);
       return session;
     } catch (error) {
       if (isTransient(error)) return session;
-      return end(session, 'token-rejected');
+      return renew();
     }
   }
 }

@@ -14,7 +14,7 @@ export interface OpenRequest {
 
 export interface OpenDeps {
   settings(): Promise<Settings>;
-  lifecycle: Pick<TokenLifecycle, 'freshSession'>;
+  lifecycle: Pick<TokenLifecycle, 'liveSession'>;
   tabs: TabOpener;
   /** Remembers the path for the popup's list of recent paths. */
   remember(workspace: Workspace, path: string): Promise<void>;
@@ -26,7 +26,7 @@ export async function openWorkspace(request: OpenRequest, deps: OpenDeps): Promi
   const profile = activeProfile(settings);
   if (!profile) throw new LaunchpadError('not-set-up');
   workspaceUrl(profile, request.workspace, request.path); // a bad path fails before any request
-  const session = await deps.lifecycle.freshSession();
+  const session = await deps.lifecycle.liveSession();
   if (!isSessionOf(session, profile.baseUrl)) throw new LaunchpadError('signed-out');
   const url = signedWorkspaceUrl(profile, request.workspace, request.path, session.token);
   await deps.tabs.open(url, request.target ?? settings.openIn, workspaceRoot(profile, request.workspace).href);

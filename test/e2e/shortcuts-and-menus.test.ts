@@ -105,6 +105,38 @@ describe('shortcuts and context menu', () => {
     expect(server.requests.indexOf(passwordLogins(server)[0]!)).toBeLessThan(server.requests.indexOf(pageLoads(server)[0]!));
   });
 
+  it('the workbench\'s own "Sign out" revoked the token: the next shortcut asks to sign in again, and no page opens with the dead token', async () => {
+    const popup = await PopupPage.open(ext);
+    await popup.signIn(ADMIN);
+    await popup.page.close();
+    const { token } = (await storedSession(ext))!;
+    const byShortcut = landingOn(ext, server, 'agent', 'ticket');
+    await dispatchCommand(ext, 'open-agent-ticket');
+    const workbench = await byShortcut;
+    expect(await landingView(workbench)).toMatchObject(signedInAsAdmin);
+
+    await workbench.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(async () => (await landingView(workbench)).status).toBe('signed out');
+    server.clearRequests();
+
+    const prompted = ext.context.waitForEvent('page', {
+      predicate: (p) => p.url().startsWith(`chrome-extension://${ext.extensionId}/popup.html?`),
+      timeout: 10_000,
+    });
+    await dispatchCommand(ext, 'open-agent-chat');
+    const prompt = new PopupPage(await prompted);
+    await prompt.rendered();
+    expect(Object.fromEntries(new URL(prompt.page.url()).searchParams)).toEqual({ reason: 'token-rejected', workspace: 'agent', path: 'chat' });
+    expect(await prompt.alert.textContent()).toBe(t('error_token_rejected'));
+    expect(await prompt.isSignInForm()).toBe(true);
+    expect(pageLoads(server), 'no page opened with the dead token').toEqual([]);
+    expect(server.requests.map((r) => [r.path, r.token])).toEqual([
+      ['/api/v1/user/profile', token], // still taken? 401
+      ['/auth/v1/login/accessToken', null], // nor traded (the token goes in the body)
+    ]);
+    expect(await storedSession(ext)).toBeUndefined();
+  });
+
   it('the address-bar keyword suggests pages as the user types; Enter opens in the current tab, Alt+Enter in a new one', async () => {
     const popup = await PopupPage.open(ext);
     await popup.signIn(ADMIN);

@@ -123,6 +123,15 @@ describe('the background worker', () => {
     await expect(sendMessage('createUser', { email: 'x@example.com', password: 'secret1' })).rejects.toMatchObject({ kind: 'forbidden' });
   });
 
+  it('a sign-out in the web app revoked the token: opening says so, opens nothing, and the session ends', async () => {
+    await signIn();
+    const { token } = (await sessionStore.load())!;
+    await createBytedeskClient({ baseUrl: server.url }).logout(token); // what the workbench's "Sign out" does
+    await expect(sendMessage('open', { workspace: 'agent', path: 'ticket' })).rejects.toMatchObject({ kind: 'token-rejected' });
+    expect((await tabUrls()).some((u) => u.startsWith(server.url))).toBe(false);
+    expect(await sessionStore.load()).toBeNull();
+  });
+
   it('creates its menu items once, however often the worker starts', async () => {
     removeAllListeners(); // the worker stops…
     registerBackground(createServices()); // …and starts again

@@ -389,10 +389,23 @@ async function openPage(path: string, storage = new Map<string, string>()) {
   const html = await (await fetch(pageUrl)).text();
   const script = /<script>([\s\S]*)<\/script>/.exec(html)?.[1];
   if (!script) throw new Error('no inline script');
-  const elements = new Map<string, { textContent: string; attributes: Record<string, string>; setAttribute(k: string, v: string): void }>();
-  for (const match of html.matchAll(/<\w+ id="(\w+)"([^>]*)>([^<]*)</g)) {
+  interface FakeElement {
+    textContent: string;
+    attributes: Record<string, string>;
+    hidden: boolean;
+    setAttribute(k: string, v: string): void;
+    addEventListener(): void;
+  }
+  const elements = new Map<string, FakeElement>();
+  for (const match of html.matchAll(/<\w+ (?:[\w-]+="[^"]*" )?id="(\w+)"([^>]*)>([^<]*)</g)) {
     const attributes = Object.fromEntries([...match[2]!.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
-    elements.set(match[1]!, { textContent: match[3]!, attributes, setAttribute(k, v) { this.attributes[k] = v; } });
+    elements.set(match[1]!, {
+      textContent: match[3]!,
+      attributes,
+      hidden: / hidden\b/.test(match[2]!),
+      setAttribute(k, v) { this.attributes[k] = v; },
+      addEventListener() {},
+    });
   }
   const initialStatus = elements.get('status')?.textContent;
   runInNewContext(script, {
@@ -404,7 +417,15 @@ async function openPage(path: string, storage = new Map<string, string>()) {
   });
   const status = elements.get('status')!;
   await vi.waitFor(() => expect(status.attributes['data-state']).not.toBe('checking'));
-  return { html, initialStatus, storage, app: elements.get('app')!.textContent, pagePath: elements.get('path')!.textContent, status };
+  return {
+    html,
+    initialStatus,
+    storage,
+    app: elements.get('app')!.textContent,
+    pagePath: elements.get('path')!.textContent,
+    status,
+    signOutShown: !elements.get('signout')!.hidden,
+  };
 }
 
 describe('web app pages', () => {
@@ -435,6 +456,7 @@ describe('web app pages', () => {
     expect(page.storage.get('ACCESS_TOKEN')).toBe(token);
     expect(page.status.textContent).toBe('signed in as Agent One');
     expect(page.status.attributes['data-state']).toBe('signed-in');
+    expect(page.signOutShown, 'its "Sign out" (which revokes the token) appears').toBe(true);
     const profileCall = server.requests.find((r) => r.path === '/api/v1/user/profile');
     expect(profileCall?.token).toBe(token);
   });
@@ -455,6 +477,7 @@ describe('web app pages', () => {
     const page = await openPage('/agent/chat', storage());
     expect(page.status.textContent).toBe('not signed in');
     expect(page.status.attributes['data-state']).toBe('signed-out');
+    expect(page.signOutShown).toBe(false);
   });
 });
 

@@ -1,6 +1,7 @@
 // The stand-in for the agent workbench (/agent/…) and admin console (/admin/…) web apps.
 // Like the real apps it takes `?accessToken=` into localStorage["ACCESS_TOKEN"] and then
-// trusts only what GET /api/v1/user/profile says about that token.
+// trusts only what GET /api/v1/user/profile says about that token. Its "Sign out" revokes the
+// token (POST /api/v1/user/logout), as the real apps' sign-out does.
 
 export type WebApp = 'agent' | 'admin';
 
@@ -30,6 +31,7 @@ export function landingPage(app: WebApp): string {
 <h1 id="app">${title}</h1>
 <p>Page: <code id="path"></code></p>
 <p id="status" data-state="checking">checking…</p>
+<button type="button" id="signout" hidden>Sign out</button>
 <script>
 (function () {
   var prefix = ${JSON.stringify(`/${app}`)};
@@ -55,11 +57,20 @@ export function landingPage(app: WebApp): string {
     .then(function (body) {
       if (body && body.code === 200 && body.data) {
         show('signed-in', 'signed in as ' + body.data.nickname, body.data.username);
+        document.getElementById('signout').hidden = false;
       } else {
         show('signed-out', 'not signed in');
       }
     })
     .catch(function () { show('signed-out', 'not signed in'); });
+
+  document.getElementById('signout').addEventListener('click', function (event) {
+    fetch('/api/v1/user/logout', { method: 'POST', headers: { Authorization: 'Bearer ' + token } }).then(function () {
+      localStorage.removeItem('ACCESS_TOKEN');
+      event.target.hidden = true;
+      show('signed-out', 'signed out');
+    });
+  });
 })();
 </script>
 </body>

@@ -65,13 +65,13 @@ describe('what the address bar suggests', () => {
 
 describe('the address bar keyword in the background', () => {
   const settings: Settings = { ...DEFAULT_SETTINGS, profiles: [PROFILE], activeProfileId: PROFILE.id, defaultWorkspace: 'admin' };
-  function deps(freshSession: () => Promise<Session>) {
+  function deps(liveSession: () => Promise<Session>) {
     const opened: [string, string][] = [];
     const prompts: unknown[] = [];
     const d: OmniboxDeps = {
       settings: async () => settings,
       recentPaths: async () => ({ agent: [], admin: ['users'] }),
-      lifecycle: { freshSession: vi.fn(freshSession), revoke: vi.fn(async () => {}) },
+      lifecycle: { liveSession: vi.fn(liveSession), revoke: vi.fn(async () => {}) },
       tabs: { open: async (url, target) => void opened.push([url, target]) },
       remember: async () => {},
       prompt: async (p) => void prompts.push(p),

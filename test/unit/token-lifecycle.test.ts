@@ -116,8 +116,50 @@ describe('signing in', () => {
     await expect(lifecycle.freshSession()).resolves.toMatchObject({ token: 'opaque-token-from-admin-console' });
     expect(client.profile).toHaveBeenCalledTimes(2);
     client.profile.mockRejectedValueOnce(rejected());
+    client.exchange.mockRejectedValueOnce(rejected()); // a dead token cannot be traded either
     await expect(lifecycle.freshSession()).rejects.toMatchObject({ kind: 'token-rejected' });
     expect(await sessionStore.load()).toBeNull();
+  });
+});
+
+describe('a token for a page about to open (liveSession)', () => {
+  it('asks the server first: a token revoked elsewhere (a sign-out in the web app) ends the session, and says why', async () => {
+    const { client, signIn, lifecycle } = setup();
+    await signIn();
+    client.profile.mockRejectedValueOnce(rejected());
+    client.exchange.mockRejectedValueOnce(rejected());
+    await expect(lifecycle.liveSession()).rejects.toMatchObject({ kind: 'token-rejected' });
+    expect(await sessionStore.load()).toBeNull();
+    expect(await lastAccountItem.getValue()).toEqual({ username: USER.username, endedBecause: 'token-rejected' });
+  });
+
+  it('with the password remembered, replaces a revoked token with one password login', async () => {
+    const { client, signIn, lifecycle, advance } = setup();
+    const first = await signIn({ rememberPassword: true });
+    advance(60_000);
+    client.profile.mockRejectedValueOnce(rejected());
+    client.exchange.mockRejectedValueOnce(rejected());
+    const live = await lifecycle.liveSession();
+    expect(live.token).not.toBe(first.token);
+    expect(client.login).toHaveBeenCalledTimes(2); // the sign-in, then the one renewal
+  });
+
+  it('server out of reach for the check: hands out the stored token rather than nothing', async () => {
+    const { client, signIn, lifecycle } = setup();
+    const session = await signIn();
+    client.profile.mockRejectedValueOnce(unreachable());
+    await expect(lifecycle.liveSession()).resolves.toMatchObject({ token: session.token });
+    expect(client.exchange).not.toHaveBeenCalled();
+    expect(await sessionStore.load()).toMatchObject({ token: session.token });
+  });
+
+  it('a token renewed just now is not asked about again', async () => {
+    const { client, signIn, lifecycle, advance } = setup();
+    await signIn();
+    advance(25 * DAY);
+    await lifecycle.liveSession();
+    expect(client.exchange).toHaveBeenCalledOnce();
+    expect(client.profile).not.toHaveBeenCalled();
   });
 });
 

@@ -15,7 +15,7 @@ function deps(overrides: Partial<WaysInDeps['lifecycle']> = {}, settings = SETTI
   const prompts: unknown[] = [];
   const d: WaysInDeps = {
     settings: async () => settings,
-    lifecycle: { freshSession: vi.fn(async () => SESSION), revoke: vi.fn(async () => {}), ...overrides },
+    lifecycle: { liveSession: vi.fn(async () => SESSION), revoke: vi.fn(async () => {}), ...overrides },
     tabs: { open: async (url) => void opened.push(url) },
     remember: async () => {},
     prompt: async (p) => void prompts.push(p),
@@ -38,7 +38,7 @@ describe('shortcuts and menu items', () => {
   });
 
   it('signed out: prompts to sign in, with what was asked, and opens nothing', async () => {
-    const { d, opened, prompts } = deps({ freshSession: async () => Promise.reject(new LaunchpadError('signed-out')) });
+    const { d, opened, prompts } = deps({ liveSession: async () => Promise.reject(new LaunchpadError('signed-out')) });
     await runWayIn('open-agent-ticket', d);
     expect(opened).toEqual([]);
     expect(prompts).toEqual([{ reason: 'signed-out', request: { workspace: 'agent', path: 'ticket' } }]);
@@ -47,7 +47,7 @@ describe('shortcuts and menu items', () => {
   it('not set up: prompts without asking for a token', async () => {
     const { d, opened, prompts } = deps({}, DEFAULT_SETTINGS);
     await runWayIn('open-admin-dashboard', d);
-    expect(d.lifecycle.freshSession).not.toHaveBeenCalled();
+    expect(d.lifecycle.liveSession).not.toHaveBeenCalled();
     expect(opened).toEqual([]);
     expect(prompts).toMatchObject([{ reason: 'not-set-up' }]);
   });
