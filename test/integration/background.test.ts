@@ -118,6 +118,22 @@ describe('the background worker', () => {
     await expect(sendMessage('createUser', user)).rejects.toMatchObject({ kind: 'already-exists' });
   });
 
+  it('creating a user after a sign-out elsewhere revoked the token: renewed with the remembered password, created once', async () => {
+    await sendMessage('signIn', { username: 'admin@email.com', password: 'admin', persist: false, rememberPassword: true });
+    const { token } = (await sessionStore.load())!;
+    await createBytedeskClient({ baseUrl: server.url }).logout(token);
+    vi.setSystemTime(Date.now() + 1000); // a token minted in the same second would be the same string
+    server.clearRequests();
+    const user = { username: 'agent10@example.com', email: 'agent10@example.com', password: 'secret10' };
+    await expect(sendMessage('createUser', user)).resolves.toMatchObject({ username: 'agent10@example.com' });
+    expect(server.requests.map((r) => [r.path, r.token === token])).toEqual([
+      ['/api/v1/user/create', true], // 401
+      ['/auth/v1/login/accessToken', false], // a revoked token cannot be traded…
+      ['/auth/v1/login', false], // …so the one password login
+      ['/api/v1/user/create', false], // with the new token
+    ]);
+  });
+
   it('an agent cannot create users: the server refuses, in words', async () => {
     await sendMessage('signIn', { username: 'agent1@email.com', password: '123456', persist: false, rememberPassword: false });
     await expect(sendMessage('createUser', { email: 'x@example.com', password: 'secret1' })).rejects.toMatchObject({ kind: 'forbidden' });
