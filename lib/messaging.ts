@@ -5,8 +5,8 @@ import type { CreatedUser } from './users/create-user';
 import type { OpenRequest } from './workspace/open-workspace';
 
 /**
- * What the popup, options and users pages ask of the background. Failures arrive as errors that keep
- * their `kind` (see LaunchpadError). The token itself never crosses: only the background sends it.
+ * What the popup, options and users pages ask of the background. Failures arrive as errors that
+ * keep their `kind` (see LaunchpadError). The token never crosses: only the background sends it.
  */
 export interface LaunchpadProtocol {
   signIn(input: PasswordSignIn): void;

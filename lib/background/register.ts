@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
 import { startBadge } from '../badge/badge';
 import { onShortcut } from '../browser/command-events';
-import { onOmnibox } from '../browser/omnibox';
 import { ensureMenuItems, onMenuClick } from '../browser/context-menus';
+import { onOmnibox } from '../browser/omnibox';
 import { RENEWAL_ALARM } from '../browser/renewal-alarm';
 import { onMessage } from '../messaging';
 import { recentPathsItem } from '../storage';
-import { omniboxHandlers } from '../ways-in/omnibox';
 import { createUser } from '../users/create-user';
+import { omniboxHandlers } from '../ways-in/omnibox';
 import { showPrompt } from '../ways-in/prompt';
 import { menuItems, runWayIn, type WaysInDeps } from '../ways-in/ways-in';
 import { openWorkspace } from '../workspace/open-workspace';

@@ -18,7 +18,7 @@ export interface ParsedBatch {
 }
 
 /** Columns without a header line. */
-export const DEFAULT_COLUMNS: readonly NewUserField[] = ['email', 'nickname', 'password', 'mobile'];
+const DEFAULT_COLUMNS: readonly NewUserField[] = ['email', 'nickname', 'password', 'mobile'];
 
 const HEADER_NAMES: Record<string, NewUserField> = {
   email: 'email',

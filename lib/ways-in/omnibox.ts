@@ -46,25 +46,21 @@ export function omniboxAnswer(
   defaultWorkspace: Workspace,
   recent: Readonly<Record<Workspace, readonly string[]>>,
 ): OmniboxAnswer {
-  const query = parseQuery(text);
-  const request = omniboxRequest(text, defaultWorkspace);
-  const typed = request.path.replace(/^\/+/, '');
-  const workspaces: Workspace[] = query.workspace
-    ? [query.workspace]
-    : [defaultWorkspace, defaultWorkspace === 'agent' ? 'admin' : 'agent'];
+  const { workspace: named, path } = parseQuery(text);
+  const current = named ?? defaultWorkspace;
+  const typed = path.replace(/^\/+/, '');
+  const workspaces: Workspace[] = named ? [named] : [current, current === 'agent' ? 'admin' : 'agent'];
   const suggestions = workspaces.flatMap((workspace) =>
-    pathChoices(workspace, recent[workspace], request.path)
+    pathChoices(workspace, recent[workspace], path)
       // Enter already opens the text as typed: no line that repeats it.
-      .filter((c) => c.kind !== 'custom' && !(workspace === request.workspace && c.path === typed))
+      .filter((c) => c.kind !== 'custom' && !(workspace === current && c.path === typed))
       .map((c) => ({
         content: `${workspace} ${c.path}`,
         description: t('omnibox_suggestion', [t(WORKSPACE_NAME[workspace]), c.path, t(PATH_KIND_MESSAGE[c.kind])]),
       })),
   );
   return {
-    enter: text.trim()
-      ? t('omnibox_open', [t(WORKSPACE_NAME[request.workspace]), request.path || '/'])
-      : t('omnibox_hint'),
+    enter: text.trim() ? t('omnibox_open', [t(WORKSPACE_NAME[current]), path || '/']) : t('omnibox_hint'),
     suggestions: suggestions.slice(0, MAX_SUGGESTIONS),
   };
 }
