@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../lib/browser/i18n';
-import { PageHeader } from '../PageHeader';
 import { activeProfile, parseSettings, type Settings } from '../../lib/settings/settings';
 import { settingsItem } from '../../lib/storage';
+import { PageHeader } from '../PageHeader';
 import { BehaviourSection } from './BehaviourSection';
 import { ServerSection } from './ServerSection';
 import { ShortcutsSection } from './ShortcutsSection';
