@@ -16,7 +16,7 @@ export interface TextFieldProps {
   autoFocus?: boolean;
   placeholder?: string;
   inputRef?: Ref<HTMLInputElement>;
-  type?: 'text' | 'url' | 'email' | 'tel';
+  type?: 'text' | 'url' | 'email' | 'tel' | 'password';
   autoComplete?: string;
 }
 
@@ -36,7 +36,7 @@ export function TextField(props: TextFieldProps) {
       <input
         id={id}
         ref={props.inputRef ?? focusRef}
-        // Preact types each input type apart; all of these are plain text boxes.
+        // Preact types each input type apart; all of these are one-line text boxes.
         type={(props.type ?? 'text') as 'text'}
         autoComplete={props.autoComplete ?? 'off'}
         spellcheck={false}

@@ -67,26 +67,13 @@ export function OneUserForm() {
           error={problem('mobile')} inputRef={inputs.mobile} onInput={edit('mobile')} />
         <TextField id="new-nickname" label={t('users_nickname')} hint={t('users_nickname_hint')} value={values.nickname}
           error={problem('nickname')} inputRef={inputs.nickname} onInput={edit('nickname')} />
-        <div class="field">
-          <label for="new-password">{t('users_password')}</label>
-          <input
-            id="new-password"
-            ref={inputs.password}
-            // Preact types each input type apart; the user may show what they type.
-            type={(showPassword ? 'text' : 'password') as 'password'}
-            autoComplete="new-password"
-            spellcheck={false}
-            value={values.password}
-            aria-invalid={problems.password ? 'true' : undefined}
-            aria-describedby={problems.password ? 'new-password-error' : undefined}
-            onInput={(e) => edit('password')(e.currentTarget.value)}
-          />
-          {problems.password && <p id="new-password-error" class="field-error">{t(problems.password)}</p>}
-          <label class="check">
-            <input type="checkbox" checked={showPassword} onChange={(e) => setShowPassword(e.currentTarget.checked)} />
-            {t('users_show_password')}
-          </label>
-        </div>
+        <TextField id="new-password" type={showPassword ? 'text' : 'password'} autoComplete="new-password"
+          label={t('users_password')} value={values.password} error={problem('password')}
+          inputRef={inputs.password} onInput={edit('password')} />
+        <label class="check">
+          <input type="checkbox" checked={showPassword} onChange={(e) => setShowPassword(e.currentTarget.checked)} />
+          {t('users_show_password')}
+        </label>
         <div class="actions">
           <button type="submit" class="primary" disabled={busy}>{t('users_create_one')}</button>
         </div>

@@ -101,6 +101,11 @@ export function createBytedeskClient(options: ClientOptions): BytedeskClient {
       : null;
   }
 
+  /** A call made with a token that failed: 401/403 codes as such, anything else the token's fault. */
+  function tokenFailure(result: JsonResult): LaunchpadError {
+    return codeFailure(result) ?? new LaunchpadError('token-rejected', { serverMessage: result.message ?? '' });
+  }
+
   return {
     async login(username, password, { signal } = {}) {
       const result = await send({
@@ -120,25 +125,19 @@ export function createBytedeskClient(options: ClientOptions): BytedeskClient {
         body: { accessToken: token },
         signal,
       });
-      if (result.code !== 200) {
-        throw new LaunchpadError('token-rejected', { serverMessage: result.message ?? '' });
-      }
+      if (result.code !== 200) throw tokenFailure(result);
       return data(result, tokenGrantSchema);
     },
 
     async profile(token, { signal } = {}) {
       const result = await send({ method: 'GET', path: PATHS.profile, token, signal });
-      if (result.code !== 200) {
-        throw codeFailure(result) ?? new LaunchpadError('token-rejected', { serverMessage: result.message ?? '' });
-      }
+      if (result.code !== 200) throw tokenFailure(result);
       return data(result, userSchema);
     },
 
     async logout(token, { signal } = {}) {
       const result = await send({ method: 'POST', path: PATHS.logout, token, signal });
-      if (result.code !== 200) {
-        throw codeFailure(result) ?? new LaunchpadError('token-rejected', { serverMessage: result.message ?? '' });
-      }
+      if (result.code !== 200) throw tokenFailure(result);
     },
 
     async createUser(token, user, { signal } = {}) {

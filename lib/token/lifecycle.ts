@@ -51,6 +51,9 @@ export function createTokenLifecycle(deps: LifecycleDeps) {
   }
 
   const expired = (s: Session) => s.expiresAt !== null && now() >= s.expiresAt;
+  /** Past its renewal time, or a renewal failed and is to be tried again. Opaque: never. */
+  const renewalDue = (s: Session) =>
+    s.expiresAt !== null && (s.renewalFailed !== null || now() >= renewalTime(s.issuedAt, s.expiresAt));
 
   async function schedule(session: Session): Promise<void> {
     if (session.expiresAt === null) return deps.scheduler.cancel();
@@ -172,8 +175,7 @@ export function createTokenLifecycle(deps: LifecycleDeps) {
     async renewIfDue(): Promise<void> {
       const session = await store.load();
       if (!session || session.expiresAt === null) return deps.scheduler.cancel();
-      const due = session.renewalFailed ? 0 : renewalTime(session.issuedAt, session.expiresAt);
-      if (now() < due) return schedule(session);
+      if (!renewalDue(session)) return schedule(session);
       await renew(false).catch(() => {
         // Already recorded in storage (renewalFailed, or the session ended with its reason).
       });
@@ -202,11 +204,8 @@ export function createTokenLifecycle(deps: LifecycleDeps) {
 
   async function fresh(check: boolean): Promise<Session> {
     const session = await requireSession();
-    const due =
-      session.expiresAt !== null &&
-      (session.renewalFailed !== null || now() >= renewalTime(session.issuedAt, session.expiresAt));
     // An opaque token has no expiry to go by: the server is asked every time.
-    if (!due) return check || session.expiresAt === null ? checkAlive(session) : session;
+    if (!renewalDue(session)) return check || session.expiresAt === null ? checkAlive(session) : session;
     try {
       return await renew();
     } catch (error) {

@@ -4,42 +4,40 @@ import {
   sealedPasswordItem,
   sessionItem,
 } from '../storage';
+import type { WxtStorageItem } from 'wxt/utils/storage';
 import type { SealedSecret } from './password-vault';
 import type { Session } from './session';
+
+/** The same item in session storage and in local storage ("keep me signed in"). */
+type Item<T> = WxtStorageItem<T | null, Record<string, unknown>>;
+type Areas<T> = [ephemeral: Item<T>, persistent: Item<T>];
+
+const SESSION: Areas<Session> = [sessionItem, persistentSessionItem];
+const PASSWORD: Areas<SealedSecret> = [sealedPasswordItem, persistentSealedPasswordItem];
+
+async function loadFrom<T>([ephemeral, persistent]: Areas<T>): Promise<T | null> {
+  return (await ephemeral.getValue()) ?? (await persistent.getValue());
+}
+
+/** Into the chosen area, out of the other: a value never lives in both. */
+async function saveIn<T>([ephemeral, persistent]: Areas<T>, value: T, persist: boolean): Promise<void> {
+  const [keep, drop] = persist ? [persistent, ephemeral] : [ephemeral, persistent];
+  await keep.setValue(value);
+  await drop.removeValue();
+}
+
+const clearBoth = <T>(areas: Areas<T>) => Promise.all(areas.map((item) => item.removeValue()));
 
 /**
  * The session and its sealed password live together, in session storage by default (gone when
  * the browser closes) or local storage when the user chose "keep me signed in".
  */
 export const sessionStore = {
-  async load(): Promise<Session | null> {
-    return (await sessionItem.getValue()) ?? (await persistentSessionItem.getValue());
-  },
-
-  async save(session: Session): Promise<void> {
-    const [keep, drop] = session.persist ? [persistentSessionItem, sessionItem] : [sessionItem, persistentSessionItem];
-    await keep.setValue(session);
-    await drop.removeValue();
-  },
-
-  async loadPassword(): Promise<SealedSecret | null> {
-    return (await sealedPasswordItem.getValue()) ?? (await persistentSealedPasswordItem.getValue());
-  },
-
-  async savePassword(sealed: SealedSecret, persist: boolean): Promise<void> {
-    const [keep, drop] = persist
-      ? [persistentSealedPasswordItem, sealedPasswordItem]
-      : [sealedPasswordItem, persistentSealedPasswordItem];
-    await keep.setValue(sealed);
-    await drop.removeValue();
-  },
-
-  async clearPassword(): Promise<void> {
-    await Promise.all([sealedPasswordItem.removeValue(), persistentSealedPasswordItem.removeValue()]);
-  },
-
-  async clear(): Promise<void> {
-    await Promise.all([sessionItem.removeValue(), persistentSessionItem.removeValue(), this.clearPassword()]);
-  },
+  load: (): Promise<Session | null> => loadFrom(SESSION),
+  save: (session: Session): Promise<void> => saveIn(SESSION, session, session.persist),
+  loadPassword: (): Promise<SealedSecret | null> => loadFrom(PASSWORD),
+  savePassword: (sealed: SealedSecret, persist: boolean): Promise<void> => saveIn(PASSWORD, sealed, persist),
+  clearPassword: async (): Promise<void> => void (await clearBoth(PASSWORD)),
+  clear: async (): Promise<void> => void (await Promise.all([clearBoth(SESSION), clearBoth(PASSWORD)])),
 };
 export type SessionStore = typeof sessionStore;
