@@ -1,44 +1,34 @@
-import { useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/browser/i18n';
 import {
   isInsecure,
   readServerUrl,
   serverFormValues,
   type ServerField,
-  type ServerFieldErrors,
 } from '../../lib/settings/server-form';
 import type { ServerProfile } from '../../lib/settings/settings';
 import { StatusMessage } from '../StatusMessage';
 import { UrlField } from '../server/UrlField';
 import { useServerSave } from '../server/useServerSave';
+import { useFormFields } from '../use-form-fields';
 import { ConnectionTest } from './ConnectionTest';
 
 const FIELDS: ServerField[] = ['baseUrl', 'agentUrl', 'adminUrl'];
 
 /** Server URL and the optional app servers; saving asks for host permission on exactly those origins. */
 export function ServerSection({ profile }: { profile: ServerProfile | null }) {
-  const [values, setValues] = useState(() => serverFormValues(profile));
-  const [errors, setErrors] = useState<ServerFieldErrors>({});
-  const { status, setStatus, submit } = useServerSave(values, setValues);
-  const inputs = { baseUrl: useRef<HTMLInputElement>(null), agentUrl: useRef<HTMLInputElement>(null), adminUrl: useRef<HTMLInputElement>(null) };
-
-  const edit = (field: ServerField) => (value: string) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    setErrors((current) => ({ ...current, [field]: undefined }));
-  };
-
-  function refuse(found: ServerFieldErrors) {
-    setErrors(found);
+  const form = useFormFields(FIELDS, serverFormValues(profile));
+  const { values, errors, inputs, edit } = form;
+  const { status, setStatus, submit } = useServerSave(values, form.setValues);
+  const refuse: typeof form.refuse = (found) => {
+    form.refuse(found);
     setStatus(null);
-    const first = FIELDS.find((field) => found[field]);
-    if (first) inputs[first].current?.focus();
-  }
+  };
 
   function onSubmit(event: Event) {
     event.preventDefault();
     const found = submit();
     if (found) refuse(found);
-    else setErrors({});
+    else form.setErrors({});
   }
 
   const warning = (field: ServerField) => {

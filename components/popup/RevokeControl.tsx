@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/browser/i18n';
 import { sendMessage } from '../../lib/messaging';
-import { errorKindOf } from '../../lib/server/errors';
+import { isTransient } from '../../lib/server/errors';
 import { ErrorText } from '../ErrorText';
 import { useAction } from '../use-action';
 import { useFocusOnMount } from '../use-focus-on-mount';
@@ -24,8 +24,8 @@ export function RevokeControl() {
       try {
         await sendMessage('revoke');
       } catch (e) {
-        const kind = errorKindOf(e);
-        setOffline(kind === 'unreachable' || kind === 'timeout' || kind === 'server-error');
+        // The server could not answer (the same failures that keep a token through renewal).
+        setOffline(isTransient(e));
         throw e;
       }
     });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../lib/browser/i18n';
 import { errorMessage } from '../../lib/error-message';
 import { sendMessage } from '../../lib/messaging';
@@ -6,35 +6,22 @@ import { errorKindOf } from '../../lib/server/errors';
 import { checkNewUser, type NewUserField, type NewUserInput, type NewUserProblems } from '../../lib/users/new-user';
 import { StatusMessage, type Status } from '../StatusMessage';
 import { TextField } from '../TextField';
+import { useFormFields } from '../use-form-fields';
 
 const EMPTY: NewUserInput = { email: '', mobile: '', nickname: '', password: '' };
 const FIELD_ORDER: readonly NewUserField[] = ['email', 'mobile', 'nickname', 'password'];
 
 /** One new user: checked here first, then created by the background with the admin's token. */
 export function OneUserForm() {
-  const [values, setValues] = useState(EMPTY);
-  const [problems, setProblems] = useState<NewUserProblems>({});
+  const { values, setValues, errors, inputs, edit, refuse: showErrors } = useFormFields(FIELD_ORDER, EMPTY);
   const [showPassword, setShowPassword] = useState(false);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status | null>(null);
-  const inputs = {
-    email: useRef<HTMLInputElement>(null),
-    mobile: useRef<HTMLInputElement>(null),
-    nickname: useRef<HTMLInputElement>(null),
-    password: useRef<HTMLInputElement>(null),
-  };
 
   useEffect(() => inputs.email.current?.focus(), []);
 
-  const edit = (field: NewUserField) => (value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setProblems((p) => ({ ...p, [field]: undefined }));
-  };
-  const refuse = (found: NewUserProblems) => {
-    setProblems(found);
-    inputs[FIELD_ORDER.find((f) => found[f]) ?? 'email'].current?.focus();
-  };
-  const problem = (field: NewUserField) => (problems[field] ? t(problems[field]) : undefined);
+  const refuse = (problems: NewUserProblems) =>
+    showErrors(Object.fromEntries(Object.entries(problems).map(([field, key]) => [field, t(key!)])));
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -62,13 +49,13 @@ export function OneUserForm() {
       <p id="contact-hint" class="hint">{t('users_contact_hint')}</p>
       <form onSubmit={submit} noValidate>
         <TextField id="new-email" type="email" label={t('users_email')} describedBy="contact-hint" value={values.email}
-          error={problem('email')} inputRef={inputs.email} onInput={edit('email')} />
+          error={errors.email} inputRef={inputs.email} onInput={edit('email')} />
         <TextField id="new-mobile" type="tel" label={t('users_mobile')} describedBy="contact-hint" value={values.mobile}
-          error={problem('mobile')} inputRef={inputs.mobile} onInput={edit('mobile')} />
+          error={errors.mobile} inputRef={inputs.mobile} onInput={edit('mobile')} />
         <TextField id="new-nickname" label={t('users_nickname')} hint={t('users_nickname_hint')} value={values.nickname}
-          error={problem('nickname')} inputRef={inputs.nickname} onInput={edit('nickname')} />
+          error={errors.nickname} inputRef={inputs.nickname} onInput={edit('nickname')} />
         <TextField id="new-password" type={showPassword ? 'text' : 'password'} autoComplete="new-password"
-          label={t('users_password')} value={values.password} error={problem('password')}
+          label={t('users_password')} value={values.password} error={errors.password}
           inputRef={inputs.password} onInput={edit('password')} />
         <label class="check">
           <input type="checkbox" checked={showPassword} onChange={(e) => setShowPassword(e.currentTarget.checked)} />
