@@ -14,6 +14,12 @@ import { ConnectionTest } from './ConnectionTest';
 
 const FIELDS: ServerField[] = ['baseUrl', 'agentUrl', 'adminUrl'];
 
+// The docs' development servers: the agent app on 9005, the admin app on 9004.
+const DEV_SERVERS = [
+  { field: 'agentUrl', id: 'agent-url', label: 'options_agent_url_label', placeholder: 'http://127.0.0.1:9005' },
+  { field: 'adminUrl', id: 'admin-url', label: 'options_admin_url_label', placeholder: 'http://127.0.0.1:9004' },
+] as const;
+
 /** Server URL and the optional app servers; saving asks for host permission on exactly those origins. */
 export function ServerSection({ profile }: { profile: ServerProfile | null }) {
   const form = useFormFields(FIELDS, serverFormValues(profile));
@@ -56,28 +62,20 @@ export function ServerSection({ profile }: { profile: ServerProfile | null }) {
         <fieldset class="dev-servers">
           <legend>{t('options_dev_servers_legend')}</legend>
           <p id="dev-servers-hint" class="hint">{t('options_dev_servers_hint')}</p>
-          <UrlField
-            id="agent-url"
-            label={t('options_agent_url_label')}
-            describedBy="dev-servers-hint"
-            placeholder="http://127.0.0.1:9005"
-            value={values.agentUrl}
-            error={errors.agentUrl}
-            warning={warning('agentUrl')}
-            inputRef={inputs.agentUrl}
-            onInput={edit('agentUrl')}
-          />
-          <UrlField
-            id="admin-url"
-            label={t('options_admin_url_label')}
-            describedBy="dev-servers-hint"
-            placeholder="http://127.0.0.1:9004"
-            value={values.adminUrl}
-            error={errors.adminUrl}
-            warning={warning('adminUrl')}
-            inputRef={inputs.adminUrl}
-            onInput={edit('adminUrl')}
-          />
+          {DEV_SERVERS.map(({ field, id, label, placeholder }) => (
+            <UrlField
+              key={field}
+              id={id}
+              label={t(label)}
+              describedBy="dev-servers-hint"
+              placeholder={placeholder}
+              value={values[field]}
+              error={errors[field]}
+              warning={warning(field)}
+              inputRef={inputs[field]}
+              onInput={edit(field)}
+            />
+          ))}
         </fieldset>
         <div class="actions">
           <button type="submit" class="primary">{t('options_save')}</button>
