@@ -1,19 +1,16 @@
 import type { BytedeskClient } from '../server/client';
 import type { TokenGrant } from '../server/contract';
-import { errorKindOf, isTransient, LaunchpadError, type ErrorKind } from '../server/errors';
+import { errorKindOf, isTransient, LaunchpadError } from '../server/errors';
 import type { ServerProfile } from '../settings/settings';
-import { lastAccountItem } from '../storage';
-import type { PasswordVault } from './password-vault';
-import { renewalTime, retryTime } from './schedule';
-import { sessionFromGrant, type Session } from './session';
+import { serialQueue } from '../util/serial';
+import type { PasswordVault, SealedSecret } from './password-vault';
+import { renewSession, type RenewalDeps } from './renewal';
+import { isExpired, isRenewalDue, nextRenewalAt } from './schedule';
+import { sessionFromGrant, tokensOf, type Session } from './session';
 import type { SessionStore } from './session-store';
+import { createSessionWriter, type RenewalScheduler } from './session-writer';
 
-type SessionPlace = Pick<Session, 'serverUrl' | 'profileId' | 'persist'>;
-
-export interface RenewalScheduler {
-  at(whenMs: number): Promise<void>;
-  cancel(): Promise<void>;
-}
+export type { RenewalScheduler } from './session-writer';
 
 export interface LifecycleDeps {
   store: SessionStore;
@@ -22,6 +19,8 @@ export interface LifecycleDeps {
   client(serverUrl: string): BytedeskClient;
   profile(): Promise<ServerProfile | null>;
   now(): number;
+  /** A new session's id. */
+  newId?(): string;
 }
 
 export interface PasswordSignIn {
@@ -33,10 +32,35 @@ export interface PasswordSignIn {
 
 export type TokenLifecycle = ReturnType<typeof createTokenLifecycle>;
 
-/** The one owner of the access token: sign-in, renewal before expiry, revocation. */
+/**
+ * The one owner of the access token: sign-in, renewal before expiry, revocation. Sign-ins and
+ * `forget` take effect at once; renewals and sign-outs run one at a time, so a sign-out waits for
+ * a renewal in flight instead of racing it. Every write is checked against the session it began
+ * from (see session-writer), so whatever overlaps, the last word is the user's.
+ */
 export function createTokenLifecycle(deps: LifecycleDeps) {
   const { store, now } = deps;
-  let renewal: Promise<Session> | null = null;
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  const writer = createSessionWriter({ store, scheduler: deps.scheduler, renewalAt: (s) => nextRenewalAt(s, now()) });
+  const oneAtATime = serialQueue();
+  let renewal: { id: string; run: Promise<Session> } | null = null;
+
+  /** Best effort: a token nobody holds any more is logged out on its own server. */
+  async function revokeTokens(serverUrl: string, tokens: string[]): Promise<void> {
+    const client = deps.client(serverUrl);
+    await Promise.allSettled(tokens.map((token) => client.logout(token)));
+  }
+  const renewalDeps: RenewalDeps = { store, vault: deps.vault, writer, client: deps.client, revokeTokens, now };
+
+  /** One renewal per session, however many callers ask at once. */
+  function renewFrom(session: Session, byUser: boolean): Promise<Session> {
+    if (renewal?.id === session.id) return renewal.run;
+    const run = oneAtATime(() => renewSession(session, byUser, renewalDeps)).finally(() => {
+      if (renewal?.run === run) renewal = null;
+    });
+    renewal = { id: session.id, run };
+    return run;
+  }
 
   async function requireProfile(): Promise<ServerProfile> {
     const profile = await deps.profile();
@@ -50,166 +74,27 @@ export function createTokenLifecycle(deps: LifecycleDeps) {
     return session;
   }
 
-  const expired = (s: Session) => s.expiresAt !== null && now() >= s.expiresAt;
-  /** Past its renewal time, or a renewal failed and is to be tried again. Opaque: never. */
-  const renewalDue = (s: Session) =>
-    s.expiresAt !== null && (s.renewalFailed !== null || now() >= renewalTime(s.issuedAt, s.expiresAt));
-
-  async function schedule(session: Session): Promise<void> {
-    if (session.expiresAt === null) return deps.scheduler.cancel();
-    const when = session.renewalFailed
-      ? retryTime(now(), session.expiresAt)
-      : renewalTime(session.issuedAt, session.expiresAt);
-    await deps.scheduler.at(Math.max(when, now()));
-  }
-
-  async function adopt(grant: TokenGrant, where: SessionPlace): Promise<Session> {
+  /** A new session replaces any other, whose tokens are then revoked: nobody holds them any more. */
+  async function begin(grant: TokenGrant, profile: ServerProfile, persist: boolean, password: string | null) {
+    const where = { id: newId(), serverUrl: profile.baseUrl, profileId: profile.id, persist, retired: [] };
     const session = sessionFromGrant(grant, where, now());
-    await store.save(session);
-    await schedule(session);
+    // Bound to the account the server signed in and to its server: it opens for this session only.
+    const sealed: SealedSecret | null = password === null
+      ? null
+      : await deps.vault.seal(password, session.user.username, session.serverUrl);
+    const replaced = await writer.start(session, sealed);
+    if (replaced) await revokeTokens(replaced.serverUrl, tokensOf(replaced).filter((t) => t !== session.token));
     return session;
   }
-
-  /** A passing failure: keep the token, remember why, try again soon. */
-  async function keepAfter(session: Session, error: unknown, passwordTried = false): Promise<never> {
-    const kind = errorKindOf(error) ?? 'unreachable';
-    const kept = { ...session, renewalFailed: { at: now(), kind, passwordTried } };
-    await store.save(kept);
-    await schedule(kept);
-    throw error;
-  }
-
-  /** The token is dead and cannot be renewed: forget it, and say why on the sign-in form. */
-  async function end(session: Session, because: ErrorKind): Promise<never> {
-    await store.clear();
-    await deps.scheduler.cancel();
-    await lastAccountItem.setValue({ username: session.user.username, endedBecause: because });
-    throw new LaunchpadError(because);
-  }
-
-  async function rememberedPassword(session: Session): Promise<{ username: string; password: string } | null> {
-    const sealed = await store.loadPassword();
-    if (!sealed) return null;
-    const password = await deps.vault.open(sealed, sealed.username, session.serverUrl);
-    return password === null ? null : { username: sealed.username, password };
-  }
-
-  /**
-   * `byUser`: a person asked (opening a page). Without one, a password login that already
-   * failed, even for a passing reason, is not tried again: it may have counted towards the lock.
-   */
-  async function renewOnce(byUser: boolean): Promise<Session> {
-    const session = await requireSession();
-    const client = deps.client(session.serverUrl);
-    // The exchange needs no password; try it even when our clock says expired (clocks differ).
-    try {
-      return await adopt(await client.exchange(session.token), session);
-    } catch (error) {
-      if (isTransient(error)) return keepAfter(session, error);
-    }
-    const remembered = await rememberedPassword(session);
-    if (!remembered) return end(session, expired(session) ? 'session-expired' : 'token-rejected');
-    if (!byUser && session.renewalFailed?.passwordTried) {
-      return keepAfter(session, new LaunchpadError(session.renewalFailed.kind), true);
-    }
-    try {
-      return await adopt(await client.login(remembered.username, remembered.password), session);
-    } catch (error) {
-      if (isTransient(error)) return keepAfter(session, error, true);
-      // Never retried: three failed password logins lock the account.
-      await store.clearPassword();
-      return end(session, errorKindOf(error) ?? 'wrong-credentials');
-    }
-  }
-
-  /** One renewal at a time, however many callers ask at once. */
-  function renew(byUser = true): Promise<Session> {
-    renewal ??= renewOnce(byUser).finally(() => {
-      renewal = null;
-    });
-    return renewal;
-  }
-
-  async function startSession(grant: TokenGrant, profile: ServerProfile, persist: boolean) {
-    await store.clear();
-    const session = await adopt(grant, { serverUrl: profile.baseUrl, profileId: profile.id, persist });
-    await lastAccountItem.setValue({ username: session.user.username, endedBecause: null });
-    return session;
-  }
-
-  return {
-    /** Password sign-in. A failure is reported, never retried. */
-    async signIn(input: PasswordSignIn): Promise<Session> {
-      const profile = await requireProfile();
-      const username = input.username.trim();
-      if (!username || !input.password) throw new LaunchpadError('invalid-input');
-      const grant = await deps.client(profile.baseUrl).login(username, input.password);
-      const session = await startSession(grant, profile, input.persist);
-      if (input.rememberPassword) {
-        await store.savePassword(await deps.vault.seal(input.password, username, profile.baseUrl), input.persist);
-      }
-      return session;
-    },
-
-    /** A pasted token (say, from the admin console's Token page), kept only if the server accepts it. */
-    async signInWithToken(token: string, persist: boolean): Promise<Session> {
-      const profile = await requireProfile();
-      const trimmed = token.trim().replace(/^Bearer\s+/i, '');
-      if (!trimmed) throw new LaunchpadError('invalid-input');
-      const user = await deps.client(profile.baseUrl).profile(trimmed);
-      return startSession({ accessToken: trimmed, user }, profile, persist);
-    },
-
-    /** The stored token when it has comfortable time left, else a renewed one. */
-    freshSession: () => fresh(false),
-
-    /**
-     * For a page about to be opened with the token: fresh, and confirmed alive by the server
-     * unless just renewed. A sign-out in the web app revokes the very token we hand out.
-     */
-    liveSession: () => fresh(true),
-
-    renew,
-
-    /** The renewal alarm, and any worker start: renew when due, otherwise re-create the alarm. */
-    async renewIfDue(): Promise<void> {
-      const session = await store.load();
-      if (!session || session.expiresAt === null) return deps.scheduler.cancel();
-      if (!renewalDue(session)) return schedule(session);
-      await renew(false).catch(() => {
-        // Already recorded in storage (renewalFailed, or the session ended with its reason).
-      });
-    },
-
-    /** Logs the token out on the server, then forgets it. Unreachable: throws, token kept. */
-    async revoke(): Promise<void> {
-      const session = await store.load();
-      if (!session) return;
-      try {
-        await deps.client(session.serverUrl).logout(session.token);
-      } catch (error) {
-        if (errorKindOf(error) !== 'token-rejected') throw error; // already dead: nothing to revoke
-      }
-      await this.forget();
-    },
-
-    /** Forgets the token here only (it stays valid on the server until it expires). */
-    async forget(): Promise<void> {
-      const session = await store.load();
-      await store.clear();
-      await deps.scheduler.cancel();
-      if (session) await lastAccountItem.setValue({ username: session.user.username, endedBecause: null });
-    },
-  };
 
   async function fresh(check: boolean): Promise<Session> {
     const session = await requireSession();
     // An opaque token has no expiry to go by: the server is asked every time.
-    if (!renewalDue(session)) return check || session.expiresAt === null ? checkAlive(session) : session;
+    if (!isRenewalDue(session, now())) return check || session.expiresAt === null ? checkAlive(session) : session;
     try {
-      return await renew();
+      return await renewFrom(session, true);
     } catch (error) {
-      if (isTransient(error) && !expired(session)) return session;
+      if (isTransient(error) && !isExpired(session, now())) return session;
       throw error;
     }
   }
@@ -221,7 +106,74 @@ export function createTokenLifecycle(deps: LifecycleDeps) {
       return session;
     } catch (error) {
       if (isTransient(error)) return session;
-      return renew();
+      return renewFrom(session, true);
     }
   }
+
+  return {
+    /** Password sign-in. A failure is reported, never retried. */
+    async signIn(input: PasswordSignIn): Promise<Session> {
+      const profile = await requireProfile();
+      const username = input.username.trim();
+      if (!username || !input.password) throw new LaunchpadError('invalid-input');
+      const grant = await deps.client(profile.baseUrl).login(username, input.password);
+      return begin(grant, profile, input.persist, input.rememberPassword ? input.password : null);
+    },
+
+    /** A pasted token (say, from the admin console's Token page), kept only if the server accepts it. */
+    async signInWithToken(token: string, persist: boolean): Promise<Session> {
+      const profile = await requireProfile();
+      const trimmed = token.trim().replace(/^Bearer\s+/i, '');
+      if (!trimmed) throw new LaunchpadError('invalid-input');
+      const user = await deps.client(profile.baseUrl).profile(trimmed);
+      return begin({ accessToken: trimmed, user }, profile, persist, null);
+    },
+
+    /** The stored token when it has comfortable time left, else a renewed one. */
+    freshSession: () => fresh(false),
+
+    /**
+     * For a page about to be opened with the token: fresh, and confirmed alive by the server
+     * unless just renewed. A sign-out in the web app revokes the very token we hand out.
+     */
+    liveSession: () => fresh(true),
+
+    /** Renews the current session now (say, after the server refused its token). */
+    renew: async (): Promise<Session> => renewFrom(await requireSession(), true),
+
+    /** The renewal alarm, and any worker start: renew when due, otherwise re-create the alarm. */
+    async renewIfDue(): Promise<void> {
+      const session = await store.load();
+      if (!session || session.expiresAt === null) return deps.scheduler.cancel();
+      if (!isRenewalDue(session, now())) return writer.reschedule(session);
+      await renewFrom(session, false).catch(() => {
+        // Already recorded in storage (renewalFailed, or the session ended with its reason).
+      });
+    },
+
+    /**
+     * Logs the session's tokens out on the server, then forgets them. Waits for a renewal in
+     * flight, so the token it brings is the one revoked. Unreachable: throws, token kept.
+     */
+    revoke: (): Promise<void> =>
+      oneAtATime(async () => {
+        const session = await store.load();
+        if (!session) return;
+        try {
+          await deps.client(session.serverUrl).logout(session.token);
+        } catch (error) {
+          if (errorKindOf(error) !== 'token-rejected') throw error; // already dead: nothing to revoke
+        }
+        const ended = await writer.end(session, null);
+        if (ended) await revokeTokens(ended.serverUrl, ended.retired);
+      }),
+
+    /**
+     * Forgets the session here only, at once (its token stays valid on the server until it
+     * expires). A renewal in flight finds its session ended, and revokes what it brings.
+     */
+    async forget(): Promise<void> {
+      await writer.end(null, null);
+    },
+  };
 }

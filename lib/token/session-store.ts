@@ -26,6 +26,10 @@ async function saveIn<T>([ephemeral, persistent]: Areas<T>, value: T, persist: b
   await drop.removeValue();
 }
 
+/** A session stored by an earlier version lacks the fields added since. */
+const withDefaults = (session: Session | null): Session | null =>
+  session && { ...session, id: session.id ?? '', retired: session.retired ?? [] };
+
 const clearBoth = <T>(areas: Areas<T>) => Promise.all(areas.map((item) => item.removeValue()));
 
 /**
@@ -33,7 +37,7 @@ const clearBoth = <T>(areas: Areas<T>) => Promise.all(areas.map((item) => item.r
  * the browser closes) or local storage when the user chose "keep me signed in".
  */
 export const sessionStore = {
-  load: (): Promise<Session | null> => loadFrom(SESSION),
+  load: async (): Promise<Session | null> => withDefaults(await loadFrom(SESSION)),
   save: (session: Session): Promise<void> => saveIn(SESSION, session, session.persist),
   loadPassword: (): Promise<SealedSecret | null> => loadFrom(PASSWORD),
   savePassword: (sealed: SealedSecret, persist: boolean): Promise<void> => saveIn(PASSWORD, sealed, persist),

@@ -4,6 +4,8 @@ import { readTokenClaims } from './jwt';
 
 /** A signed-in session: the token, what it says of itself, and whose it is. */
 export interface Session {
+  /** Made at sign-in and kept through renewals: a change made for one session never lands on the next. */
+  id: string;
   token: string;
   /** The server that issued the token: the only origin it is ever sent to. */
   serverUrl: string;
@@ -17,6 +19,11 @@ export interface Session {
   persist: boolean;
   /** The last renewal failed for a passing reason (the token is still kept). */
   renewalFailed: { at: number; kind: ErrorKind; passwordTried: boolean } | null;
+  /**
+   * Earlier tokens of this session that an exchange left valid (pages opened with them still use
+   * them): revoked too when the session ends, so a sign-out signs those pages out as well.
+   */
+  retired: string[];
 }
 
 export interface SessionUser {
@@ -24,6 +31,8 @@ export interface SessionUser {
   nickname: string;
   superUser: boolean;
 }
+
+type SessionPlace = Pick<Session, 'id' | 'serverUrl' | 'profileId' | 'persist' | 'retired'>;
 
 export function sessionUser(user: BytedeskUser): SessionUser {
   return {
@@ -33,21 +42,42 @@ export function sessionUser(user: BytedeskUser): SessionUser {
   };
 }
 
-/** A new session from what the server granted, reading the expiry from the token itself. */
-export function sessionFromGrant(
-  grant: TokenGrant,
-  where: Pick<Session, 'serverUrl' | 'profileId' | 'persist'>,
-  nowMs: number,
-): Session {
+/** A session from what the server granted, reading the expiry from the token itself. */
+export function sessionFromGrant(grant: TokenGrant, where: SessionPlace, nowMs: number): Session {
   const claims = readTokenClaims(grant.accessToken);
   return {
-    ...where,
+    id: where.id,
+    serverUrl: where.serverUrl,
+    profileId: where.profileId,
+    persist: where.persist,
     token: grant.accessToken,
     issuedAt: claims?.issuedAt != null ? claims.issuedAt * 1000 : nowMs,
     expiresAt: claims ? claims.expiresAt * 1000 : null,
     user: sessionUser(grant.user),
     renewalFailed: null,
+    retired: where.retired.filter((token) => token !== grant.accessToken),
   };
+}
+
+const MAX_RETIRED = 20;
+
+/** The retired tokens once `token` is traded for a new one: unexpired ones only, newest last. */
+export function retire(retired: readonly string[], token: string, nowMs: number): string[] {
+  const alive = (t: string) => {
+    const claims = readTokenClaims(t);
+    return claims === null || claims.expiresAt * 1000 > nowMs;
+  };
+  return [...retired.filter((t) => t !== token), token].filter(alive).slice(-MAX_RETIRED);
+}
+
+/** Every token of the session that may still be valid on the server. */
+export function tokensOf(session: Pick<Session, 'token' | 'retired'>): string[] {
+  return [...new Set([...session.retired, session.token])];
+}
+
+/** The same session in the same state: the check every write makes before it lands. */
+export function sameSession(stored: Session | null, expected: Pick<Session, 'id' | 'token'>): boolean {
+  return stored !== null && stored.id === expected.id && stored.token === expected.token;
 }
 
 /** A token goes only to the server that issued it: a session of another server is no session here. */

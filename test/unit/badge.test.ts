@@ -10,6 +10,8 @@ import { PROFILE } from '../support/profiles';
 
 const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);
 const SESSION: Session = {
+  id: 's1',
+  retired: [],
   token: 'token',
   serverUrl: PROFILE.baseUrl,
   profileId: PROFILE.id,

@@ -7,6 +7,8 @@ import type { Session } from '../../lib/token/session';
 import { PROFILE } from '../support/profiles';
 
 const session = (serverUrl: string): Session => ({
+  id: 's1',
+  retired: [],
   token: 't',
   serverUrl,
   profileId: PROFILE.id,

@@ -24,8 +24,10 @@ describe('retryTime', () => {
   const now = 1_700_000_000_000;
   it.each([
     ['a long way from expiry: a minute', now + 30 * DAY, now + 60 * SECOND],
-    ['ten seconds left: half of it', now + 10 * SECOND, now + 5 * SECOND],
-    ['already expired: a second', now - SECOND, now + SECOND],
+    ['two minutes left: half of it', now + 120 * SECOND, now + 60 * SECOND],
+    ['a minute left: half of it', now + 60 * SECOND, now + 30 * SECOND],
+    ['ten seconds left: not sooner than packed Chrome fires an alarm (30 s)', now + 10 * SECOND, now + 30 * SECOND],
+    ['already expired: 30 s', now - SECOND, now + 30 * SECOND],
     ['opaque token: a minute', null, now + 60 * SECOND],
   ])('%s', (_, expiresAt, expected) => {
     expect(retryTime(now, expiresAt)).toBe(expected);
