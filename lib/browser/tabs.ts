@@ -6,6 +6,20 @@ export interface TabOpener {
   open(url: string, target: OpenIn, reuseUnder: string): Promise<void>;
 }
 
+/**
+ * The `tabs.query` match pattern for tabs under `root`, without its port: Firefox refuses a
+ * pattern with a port (the query then finds nothing), and Chrome reads a port-less one as any port.
+ */
+export function tabPatternUnder(root: string): string {
+  const { protocol, hostname, pathname } = new URL(root);
+  return `${protocol}//${hostname}${pathname}*`;
+}
+
+/** The first tab whose address is under `root`, port included, which the pattern could not say. */
+export function tabUnder<T extends { url?: string }>(tabs: readonly T[], root: string): T | undefined {
+  return tabs.find((tab) => tab.url?.startsWith(root));
+}
+
 export const tabOpener: TabOpener = {
   async open(url, target, reuseUnder) {
     if (target === 'current-tab') {
@@ -14,7 +28,8 @@ export const tabOpener: TabOpener = {
     }
     if (target === 'reuse-tab') {
       // Needs host permission for the server, which the user granted with the server URL.
-      const [tab] = await browser.tabs.query({ url: `${reuseUnder}*` }).catch(() => []);
+      const tabs = await browser.tabs.query({ url: tabPatternUnder(reuseUnder) }).catch(() => []);
+      const tab = tabUnder(tabs, reuseUnder);
       if (tab?.id !== undefined) {
         await browser.tabs.update(tab.id, { url, active: true });
         if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });

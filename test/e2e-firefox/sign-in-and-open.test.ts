@@ -1,6 +1,7 @@
 // Smoke test of the Firefox build in real headless Firefox ESR, as a user goes: the server set in
-// the options page, sign-in in the popup, the agent ticket page opened from its launcher. Checked
-// on the landing page and in the stand-in server's request log.
+// the options page, sign-in in the popup, the agent ticket page opened from its launcher; then
+// "Open pages in: an open tab", on a server with a port (which Firefox match patterns cannot say).
+// Checked on the landing page and in the stand-in server's request log.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
@@ -35,9 +36,27 @@ async function waitForText(page: Page, text: string): Promise<void> {
   }
 }
 
+/** Types `filter` in the signed-in popup and presses Enter; resolves with the page that lands on `path`. */
+async function openFromPopup(popup: Page, filter: string, path: string): Promise<Page> {
+  await popup.locator(byRole('combobox', t('popup_filter'))).setTimeout(10_000).click();
+  await popup.keyboard.type(filter);
+  const landing = firefox!.browser.waitForTarget((target) => target.url().startsWith(`${server!.url}${path}?`), {
+    timeout: 15_000,
+  });
+  // The popup closes itself once it opened the page.
+  await popup.keyboard.press('Enter').catch((error: unknown) => {
+    if (!popup.isClosed()) throw error;
+  });
+  return (await (await landing).page())!;
+}
+
+/** The open tabs showing the stand-in server's pages. */
+const serverPages = async () => (await firefox!.browser.pages()).filter((p) => p.url().startsWith(server!.url));
+
+const t = translatorFor(join(EXTENSION_DIR, '_locales', 'en', 'messages.json'));
+
 describe('Firefox', () => {
   it('sets the server in the options page, signs in from the popup and opens the agent ticket page signed in', async () => {
-    const t = translatorFor(join(EXTENSION_DIR, '_locales', 'en', 'messages.json'));
     const { url } = server!;
 
     const options = await firefox!.extensionPage('options.html');
@@ -51,17 +70,7 @@ describe('Firefox', () => {
     await popup.keyboard.press('Tab'); // to the password field (no ARIA role to find it by in Firefox)
     await popup.keyboard.type(ADMIN.password);
     await popup.locator(byRole('button', t('popup_sign_in'))).click();
-    await popup.locator(byRole('combobox', t('popup_filter'))).setTimeout(10_000).click();
-    await popup.keyboard.type('ticket');
-
-    // Pages open in a new tab by default; the popup closes itself once it opened one.
-    const landing = firefox!.browser.waitForTarget((target) => target.url().startsWith(`${url}/agent/ticket?`), {
-      timeout: 15_000,
-    });
-    await popup.keyboard.press('Enter').catch((error: unknown) => {
-      if (!popup.isClosed()) throw error;
-    });
-    const page = (await (await landing).page())!;
+    const page = await openFromPopup(popup, 'ticket', '/agent/ticket'); // in a new tab, by default
 
     await page.waitForFunction(() => document.getElementById('status')?.dataset.state !== 'checking', { timeout: 10_000 });
     expect(await page.$eval('#status', (el) => el.textContent)).toBe(`signed in as ${ADMIN.nickname}`);
@@ -78,5 +87,22 @@ describe('Firefox', () => {
     const profileCalls = server!.requests.filter((r) => r.path === '/api/v1/user/profile');
     expect(profileCalls.length).toBeGreaterThanOrEqual(1);
     expect(profileCalls.map((r) => r.token)).toEqual(profileCalls.map(() => token));
+  });
+
+  it('reuses the open tab of a workspace on a server with a port: the second page opens in the first one', async () => {
+    // Signed in by the test above.
+    expect(new URL(server!.url).port).not.toBe(''); // Firefox match patterns take no port
+    for (const page of await serverPages()) await page.close(); // the first test's tab
+
+    const options = await firefox!.extensionPage('options.html');
+    await options.locator(byRole('radio', t('options_open_in_reuse_tab'))).click();
+    await waitForText(options, t('options_saved'));
+    await options.close();
+
+    const chat = await openFromPopup(await firefox!.extensionPage('popup.html'), 'chat', '/agent/chat');
+    const ticket = await openFromPopup(await firefox!.extensionPage('popup.html'), 'ticket', '/agent/ticket');
+    expect(ticket === chat, 'the ticket page opened in the chat tab').toBe(true);
+    expect((await serverPages()).map((p) => p.url())).toEqual([ticket.url()]);
+    expect(pageLoads(server!).slice(-2).map((r) => r.path)).toEqual(['/agent/chat', '/agent/ticket']);
   });
 });
