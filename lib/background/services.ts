@@ -3,12 +3,12 @@ import { renewalAlarm } from '../browser/renewal-alarm';
 import { tabOpener } from '../browser/tabs';
 import { createBytedeskClient } from '../server/client';
 import { activeProfile, parseSettings } from '../settings/settings';
-import { recentPathsItem, settingsItem } from '../storage';
+import { settingsItem } from '../storage';
 import { createTokenLifecycle } from '../token/lifecycle';
 import { createPasswordVault } from '../token/password-vault';
 import { sessionStore } from '../token/session-store';
 import type { OpenDeps } from '../workspace/open-workspace';
-import { withRecentPath } from '../workspace/recent-paths';
+import { rememberPath } from '../workspace/recent-paths';
 
 /** Builds the background's services from the real browser and server. */
 export function createServices() {
@@ -27,10 +27,7 @@ export function createServices() {
     settings,
     lifecycle,
     tabs: tabOpener,
-    async remember(workspace, path) {
-      const recent = await recentPathsItem.getValue();
-      await recentPathsItem.setValue({ ...recent, [workspace]: withRecentPath(recent[workspace], workspace, path) });
-    },
+    remember: rememberPath,
   };
   return { lifecycle, openDeps, client };
 }

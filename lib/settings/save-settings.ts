@@ -1,3 +1,4 @@
+import { updateItem } from '../browser/update-item';
 import { settingsItem } from '../storage';
 import { sessionStore } from '../token/session-store';
 import { mustForget, type ServerSettings } from './server-form';
@@ -13,7 +14,7 @@ export type SessionAfterSave = 'kept' | 'signed-out' | 'sign-out-failed';
  * forgotten through `forget` (the background owns the token), and the user signs in again.
  */
 export async function saveServer(server: ServerSettings, forget: () => Promise<void>): Promise<SessionAfterSave> {
-  await settingsItem.setValue(withServer(parseSettings(await settingsItem.getValue()), server));
+  await updateItem(settingsItem, (stored) => withServer(parseSettings(stored), server));
   if (!mustForget(await sessionStore.load(), server.baseUrl)) return 'kept';
   // Saved either way: the background never sends a token to a server other than its own.
   return forget().then(
@@ -24,5 +25,5 @@ export async function saveServer(server: ServerSettings, forget: () => Promise<v
 
 /** Changes preferences only, on top of what is stored now (the server may have changed meanwhile). */
 export async function savePreferences(change: Partial<Preferences>): Promise<void> {
-  await settingsItem.setValue({ ...parseSettings(await settingsItem.getValue()), ...change });
+  await updateItem(settingsItem, (stored) => ({ ...parseSettings(stored), ...change }));
 }

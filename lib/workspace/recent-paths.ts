@@ -1,4 +1,6 @@
 import type { Workspace } from '../settings/settings';
+import { updateItem } from '../browser/update-item';
+import { recentPathsItem } from '../storage';
 import { PRESET_PATHS } from './paths';
 
 export const MAX_RECENT = 5;
@@ -21,4 +23,9 @@ export function withRecentPath(recent: readonly string[], workspace: Workspace, 
   const clean = cleanPath(path);
   if (!clean || PRESET_PATHS[workspace].includes(clean)) return [...recent];
   return [clean, ...recent.filter((p) => p !== clean)].slice(0, MAX_RECENT);
+}
+
+/** Remembers an opened path for the popup's list; two opens at once both count. */
+export async function rememberPath(workspace: Workspace, path: string): Promise<void> {
+  await updateItem(recentPathsItem, (recent) => ({ ...recent, [workspace]: withRecentPath(recent[workspace], workspace, path) }));
 }

@@ -2,8 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { savePreferences, saveServer } from '../../lib/settings/save-settings';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
-import { persistentSessionItem, sessionItem, settingsItem } from '../../lib/storage';
+import { persistentSessionItem, recentPathsItem, sessionItem, settingsItem } from '../../lib/storage';
 import type { Session } from '../../lib/token/session';
+import { rememberPath } from '../../lib/workspace/recent-paths';
 import { PROFILE } from '../support/profiles';
 
 const session = (serverUrl: string): Session => ({
@@ -55,5 +56,27 @@ describe('savePreferences', () => {
       openIn: 'reuse-tab',
       defaultWorkspace: 'admin',
     });
+  });
+});
+
+describe('two writers at once', () => {
+  it('a server saved on the options page and a preference saved in the popup: both kept', async () => {
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, profiles: [PROFILE], activeProfileId: PROFILE.id });
+    await Promise.all([
+      saveServer(server('https://new.example.com'), async () => {}),
+      savePreferences({ openIn: 'reuse-tab' }),
+      savePreferences({ defaultWorkspace: 'admin' }),
+    ]);
+    expect(await settingsItem.getValue()).toEqual({
+      profiles: [{ ...PROFILE, baseUrl: 'https://new.example.com' }],
+      activeProfileId: PROFILE.id,
+      openIn: 'reuse-tab',
+      defaultWorkspace: 'admin',
+    });
+  });
+
+  it('two pages opened at once both go to the recent list', async () => {
+    await Promise.all([rememberPath('agent', 'ticket/1'), rememberPath('agent', 'ticket/2')]);
+    expect((await recentPathsItem.getValue()).agent.toSorted()).toEqual(['ticket/1', 'ticket/2']);
   });
 });
