@@ -513,6 +513,20 @@ describe('faults', () => {
     expect(res.status).toBe(200);
   });
 
+  it('a response delay does the work at once and answers late (a slow network), on the chosen paths only', async () => {
+    const token = server.mint(ADMIN);
+    clock += 1_000; // the new token differs from the old one
+    server.setResponseDelay(300, ['/auth/v1/login/accessToken']);
+    const exchange = post('/auth/v1/login/accessToken', { accessToken: token });
+    await vi.waitFor(() => expect(server.tokens()).toHaveLength(2), { timeout: 250 }); // minted before the answer
+    const profile = await get(PROFILE, token); // another path: at once
+    expect(profile.status).toBe(200);
+    const started = performance.now();
+    expect((await (await exchange).json()).code).toBe(200);
+    expect(performance.now() - started).toBeGreaterThan(100);
+    server.setResponseDelay(null);
+  });
+
   it('status500 answers HTTP 500 with Spring\'s error body', async () => {
     server.setFault({ kind: 'status500' });
     const res = await get(PROFILE);

@@ -65,6 +65,11 @@ export interface StandInServer {
   requests: LoggedRequest[];
   clearRequests(): void;
   setFault(fault: Fault | null, onlyPaths?: string[]): void;
+  /**
+   * The server does the work at once and its answer leaves `ms` later, as over a slow network
+   * (unlike the latency fault, which waits before the work). null: answers at once again.
+   */
+  setResponseDelay(ms: number | null, onlyPaths?: string[]): void;
   setTokenLifetime(seconds: number): void;
   tokens(): TokenRow[];
   revoke(token: string): void;
@@ -181,6 +186,7 @@ export async function startStandInServer(options: StandInOptions = {}): Promise<
   const requests: LoggedRequest[] = [];
   let fault: Fault | null = null;
   let faultPaths: string[] | null = null;
+  let delay: { ms: number; paths: string[] | null } | null = null;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://stand-in');
@@ -203,7 +209,12 @@ export async function startStandInServer(options: StandInOptions = {}): Promise<
     const faulted = active && faultReply(active, path, now());
     if (faulted) return send(req, res, faulted);
     if (method === 'OPTIONS') return send(req, res, { status: 200, contentType: '', body: '' });
-    send(req, res, route({ method, path, bearer, body, store }));
+    const reply = route({ method, path, bearer, body, store });
+    if (delay && method !== 'OPTIONS' && (!delay.paths || delay.paths.includes(path))) {
+      await sleep(delay.ms);
+      if (res.destroyed) return;
+    }
+    send(req, res, reply);
   }
 
   const server = createServer((req, res) => {
@@ -256,6 +267,9 @@ export async function startStandInServer(options: StandInOptions = {}): Promise<
       faultPaths = onlyPaths ?? null;
       setListening(next?.kind !== 'refuse');
     },
+    setResponseDelay(ms, onlyPaths) {
+      delay = ms === null ? null : { ms, paths: onlyPaths ?? null };
+    },
     setTokenLifetime(seconds) {
       store.config.tokenLifetimeSeconds = seconds;
     },
@@ -277,6 +291,7 @@ export async function startStandInServer(options: StandInOptions = {}): Promise<
     },
     close() {
       fault = null;
+      delay = null;
       if (!listening) return Promise.resolve();
       listening = false;
       return new Promise<void>((resolve) => {
