@@ -30,7 +30,8 @@ export default defineConfig({
       // button gets them too, under MV2's key in the Firefox build (WXT drops `action` there).
       ...(mv2 ? { browser_action: TOOLBAR_BUTTON } : { action: TOOLBAR_BUTTON }),
       // MV2 has no separate host permission keys: origins go with the API permissions.
-      permissions: ['storage', 'alarms', 'contextMenus', ...(mv2 ? granted : [])],
+      // webRequest: to see a web app's own sign-out (observation only, on the granted server).
+      permissions: ['storage', 'alarms', 'contextMenus', 'webRequest', ...(mv2 ? granted : [])],
       ...(mv2
         ? { optional_permissions: ANY_SERVER }
         : { optional_host_permissions: ANY_SERVER, host_permissions: granted }),

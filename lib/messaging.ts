@@ -14,6 +14,8 @@ export interface LaunchpadProtocol {
   open(request: OpenRequest): void;
   revoke(): void;
   forget(): void;
+  /** The popup opened: check the token with the server now, before a page is asked for. */
+  confirm(): void;
   createUser(user: NewUser): CreatedUser;
 }
 

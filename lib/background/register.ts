@@ -3,6 +3,7 @@ import { startBadge } from '../badge/badge';
 import { onShortcut } from '../browser/command-events';
 import { ensureMenuItems, onMenuClick } from '../browser/context-menus';
 import { onOmnibox } from '../browser/omnibox';
+import { onWebAppSignOut } from '../browser/web-app-sign-out';
 import { RENEWAL_ALARM } from '../browser/renewal-alarm';
 import { onMessage } from '../messaging';
 import { recentPathsItem } from '../storage';
@@ -20,6 +21,8 @@ export function registerBackground({ lifecycle, openDeps, client }: Services): v
   onMessage('open', ({ data }) => openWorkspace(data, openDeps));
   onMessage('revoke', () => lifecycle.revoke());
   onMessage('forget', () => lifecycle.forget());
+  onMessage('confirm', () => lifecycle.confirmAhead());
+  onWebAppSignOut(() => lifecycle.distrust());
   onMessage('createUser', ({ data }) => createUser(data, { lifecycle, client }));
 
   const waysIn: WaysInDeps = { ...openDeps, lifecycle, prompt: showPrompt };
@@ -31,7 +34,8 @@ export function registerBackground({ lifecycle, openDeps, client }: Services): v
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RENEWAL_ALARM) void lifecycle.renewIfDue();
   });
-  // Every worker start: re-create the renewal alarm, or renew at once if it was missed.
-  void lifecycle.renewIfDue();
+  // Every worker start: re-create the renewal alarm, or renew at once if it was missed; then ask
+  // the server about the token before a page needs it.
+  void lifecycle.renewIfDue().then(() => lifecycle.confirmAhead());
   startBadge();
 }

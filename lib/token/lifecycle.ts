@@ -23,6 +23,12 @@ export interface LifecycleDeps {
   newId?(): string;
 }
 
+/**
+ * How long a token the server confirmed is used without asking again. A sign-out inside a web
+ * app (its request to the server, observed) ends the trust at once: see `distrust`.
+ */
+export const TRUST_MS = 5 * 60_000;
+
 export interface PasswordSignIn {
   username: string;
   password: string;
@@ -44,6 +50,15 @@ export function createTokenLifecycle(deps: LifecycleDeps) {
   const writer = createSessionWriter({ store, scheduler: deps.scheduler, renewalAt: (s) => nextRenewalAt(s, now()) });
   const oneAtATime = serialQueue();
   let renewal: { id: string; run: Promise<Session> } | null = null;
+  let check: { token: string; run: Promise<Session> } | null = null;
+  // In memory only: a new worker asks the server again before its first page.
+  let confirmed: { token: string; at: number } | null = null;
+
+  const trusted = (s: Session) => confirmed?.token === s.token && now() - confirmed.at < TRUST_MS;
+  const confirm = (s: Session) => {
+    confirmed = { token: s.token, at: now() };
+    return s;
+  };
 
   /** Best effort: a token nobody holds any more is logged out on its own server. */
   async function revokeTokens(serverUrl: string, tokens: string[]): Promise<void> {
@@ -55,7 +70,8 @@ export function createTokenLifecycle(deps: LifecycleDeps) {
   /** One renewal per session, however many callers ask at once. */
   function renewFrom(session: Session, byUser: boolean): Promise<Session> {
     if (renewal?.id === session.id) return renewal.run;
-    const run = oneAtATime(() => renewSession(session, byUser, renewalDeps)).finally(() => {
+    // A token the server just minted is alive.
+    const run = oneAtATime(() => renewSession(session, byUser, renewalDeps).then(confirm)).finally(() => {
       if (renewal?.run === run) renewal = null;
     });
     renewal = { id: session.id, run };
@@ -84,13 +100,16 @@ export function createTokenLifecycle(deps: LifecycleDeps) {
       : await deps.vault.seal(password, session.user.username, session.serverUrl);
     const replaced = await writer.start(session, sealed);
     if (replaced) await revokeTokens(replaced.serverUrl, tokensOf(replaced).filter((t) => t !== session.token));
-    return session;
+    return confirm(session);
   }
 
-  async function fresh(check: boolean): Promise<Session> {
+  async function fresh(live: boolean): Promise<Session> {
     const session = await requireSession();
-    // An opaque token has no expiry to go by: the server is asked every time.
-    if (!isRenewalDue(session, now())) return check || session.expiresAt === null ? checkAlive(session) : session;
+    if (!isRenewalDue(session, now())) {
+      // An opaque token has no expiry to go by: asked about like a page's token.
+      const ask = (live || session.expiresAt === null) && !trusted(session);
+      return ask ? checkAlive(session) : session;
+    }
     try {
       return await renewFrom(session, true);
     } catch (error) {
@@ -99,15 +118,24 @@ export function createTokenLifecycle(deps: LifecycleDeps) {
     }
   }
 
-  /** The server still takes the token; if not, renewed (or the session ends). Unreachable: kept. */
-  async function checkAlive(session: Session): Promise<Session> {
-    try {
-      await deps.client(session.serverUrl).profile(session.token);
-      return session;
-    } catch (error) {
-      if (isTransient(error)) return session;
-      return renewFrom(session, true);
-    }
+  /**
+   * The server still takes the token; if not, renewed (or the session ends). Unreachable: kept.
+   * One question per token at a time.
+   */
+  function checkAlive(session: Session): Promise<Session> {
+    if (check?.token === session.token) return check.run;
+    const run = deps
+      .client(session.serverUrl)
+      .profile(session.token)
+      .then(
+        () => confirm(session),
+        (error: unknown) => (isTransient(error) ? session : renewFrom(session, true)),
+      )
+      .finally(() => {
+        if (check?.run === run) check = null;
+      });
+    check = { token: session.token, run };
+    return run;
   }
 
   return {
@@ -133,10 +161,21 @@ export function createTokenLifecycle(deps: LifecycleDeps) {
     freshSession: () => fresh(false),
 
     /**
-     * For a page about to be opened with the token: fresh, and confirmed alive by the server
-     * unless just renewed. A sign-out in the web app revokes the very token we hand out.
+     * For a page about to be opened with the token: fresh, and confirmed alive by the server in
+     * the last TRUST_MS. A sign-out in the web app revokes the very token we hand out.
      */
     liveSession: () => fresh(true),
+
+    /** Asks the server ahead of need (the popup opened, the worker started), so the open need not wait. */
+    async confirmAhead(): Promise<void> {
+      const session = await store.load();
+      if (session && !trusted(session)) await checkAlive(session).catch(() => {});
+    },
+
+    /** A web app signed out (its request seen): no token is trusted until the server confirms it again. */
+    distrust(): void {
+      confirmed = null;
+    },
 
     /** Renews the current session now (say, after the server refused its token). */
     renew: async (): Promise<Session> => renewFrom(await requireSession(), true),

@@ -137,6 +137,30 @@ describe('shortcuts and context menu', () => {
     expect(await storedSession(ext)).toBeUndefined();
   });
 
+  it('a sign-out inside the workbench followed at once by a shortcut: no page opens with the dead token', async () => {
+    const popup = await PopupPage.open(ext);
+    await popup.signIn(ADMIN);
+    await popup.page.close();
+    const byShortcut = landingOn(ext, server, 'agent', 'ticket');
+    await dispatchCommand(ext, 'open-agent-ticket');
+    const workbench = await byShortcut;
+    expect(await landingView(workbench)).toMatchObject(signedInAsAdmin);
+    const paths = server.requests.map((r) => r.path);
+    expect(paths.indexOf('/api/v1/user/profile'), 'confirmed at sign-in: the page opened without a question first').toBeGreaterThan(paths.indexOf('/agent/ticket'));
+
+    const prompted = ext.context.waitForEvent('page', {
+      predicate: (p) => p.url().startsWith(`chrome-extension://${ext.extensionId}/popup.html?`),
+      timeout: 10_000,
+    });
+    server.clearRequests();
+    await workbench.getByRole('button', { name: 'Sign out' }).click();
+    await dispatchCommand(ext, 'open-agent-chat');
+    const prompt = new PopupPage(await prompted);
+    await prompt.rendered();
+    expect(await prompt.isSignInForm()).toBe(true);
+    expect(pageLoads(server), 'no page opened with the dead token').toEqual([]);
+  });
+
   it('the address-bar keyword suggests pages as the user types; Enter opens in the current tab, Alt+Enter in a new one', async () => {
     const popup = await PopupPage.open(ext);
     await popup.signIn(ADMIN);

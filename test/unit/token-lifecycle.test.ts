@@ -4,7 +4,7 @@ import { renewalAlarm, RENEWAL_ALARM } from '../../lib/browser/renewal-alarm';
 import type { BytedeskClient } from '../../lib/server/client';
 import { LaunchpadError } from '../../lib/server/errors';
 import { lastAccountItem } from '../../lib/storage';
-import { createTokenLifecycle } from '../../lib/token/lifecycle';
+import { createTokenLifecycle, TRUST_MS } from '../../lib/token/lifecycle';
 import { createPasswordVault, type KeyStore } from '../../lib/token/password-vault';
 import { sessionStore } from '../../lib/token/session-store';
 import { PROFILE } from '../support/profiles';
@@ -109,12 +109,14 @@ describe('signing in', () => {
     expect(session.token.startsWith('Bearer')).toBe(false);
   });
 
-  it('keeps a token that is not a JWT as opaque, checked with the server before each use', async () => {
-    const { client, lifecycle } = setup();
+  it('keeps a token that is not a JWT as opaque, checked with the server before use once the trust ran out', async () => {
+    const { client, lifecycle, advance } = setup();
     const session = await lifecycle.signInWithToken('opaque-token-from-admin-console', false);
     expect(session.expiresAt).toBeNull();
+    advance(TRUST_MS);
     await expect(lifecycle.freshSession()).resolves.toMatchObject({ token: 'opaque-token-from-admin-console' });
     expect(client.profile).toHaveBeenCalledTimes(2);
+    advance(TRUST_MS);
     client.profile.mockRejectedValueOnce(rejected());
     client.exchange.mockRejectedValueOnce(rejected()); // a dead token cannot be traded either
     await expect(lifecycle.freshSession()).rejects.toMatchObject({ kind: 'token-rejected' });
@@ -126,6 +128,7 @@ describe('a token for a page about to open (liveSession)', () => {
   it('asks the server first: a token revoked elsewhere (a sign-out in the web app) ends the session, and says why', async () => {
     const { client, signIn, lifecycle } = setup();
     await signIn();
+    lifecycle.distrust(); // the web app's sign-out request was seen
     client.profile.mockRejectedValueOnce(rejected());
     client.exchange.mockRejectedValueOnce(rejected());
     await expect(lifecycle.liveSession()).rejects.toMatchObject({ kind: 'token-rejected' });
@@ -136,7 +139,7 @@ describe('a token for a page about to open (liveSession)', () => {
   it('with the password remembered, replaces a revoked token with one password login', async () => {
     const { client, signIn, lifecycle, advance } = setup();
     const first = await signIn({ rememberPassword: true });
-    advance(60_000);
+    advance(TRUST_MS + 60_000);
     client.profile.mockRejectedValueOnce(rejected());
     client.exchange.mockRejectedValueOnce(rejected());
     const live = await lifecycle.liveSession();
@@ -151,6 +154,43 @@ describe('a token for a page about to open (liveSession)', () => {
     await expect(lifecycle.liveSession()).resolves.toMatchObject({ token: session.token });
     expect(client.exchange).not.toHaveBeenCalled();
     expect(await sessionStore.load()).toMatchObject({ token: session.token });
+  });
+
+  it('a token the server confirmed in the last 5 minutes opens at once, without a question', async () => {
+    const { client, signIn, lifecycle, advance } = setup();
+    const session = await signIn();
+    advance(TRUST_MS - 1);
+    await expect(lifecycle.liveSession()).resolves.toMatchObject({ token: session.token });
+    expect(client.profile).not.toHaveBeenCalled();
+    advance(1);
+    await lifecycle.liveSession();
+    expect(client.profile).toHaveBeenCalledOnce();
+  });
+
+  it('a web app\'s sign-out seen: the next page asks the server first', async () => {
+    const { client, signIn, lifecycle } = setup();
+    await signIn();
+    lifecycle.distrust();
+    await lifecycle.liveSession();
+    await lifecycle.liveSession(); // confirmed again just now
+    expect(client.profile).toHaveBeenCalledOnce();
+  });
+
+  it('asked ahead (the popup opened) and at the open at once: one question to the server', async () => {
+    const { client, signIn, lifecycle, advance } = setup();
+    await signIn();
+    advance(TRUST_MS);
+    let answer!: () => void;
+    client.profile.mockImplementationOnce(() => new Promise((r) => (answer = () => r(USER))));
+    const ahead = lifecycle.confirmAhead();
+    const open = lifecycle.liveSession();
+    await vi.waitFor(() => expect(client.profile).toHaveBeenCalled());
+    await new Promise((r) => setTimeout(r, 10)); // the open has asked too, by now
+    answer();
+    await Promise.all([ahead, open]);
+    expect(client.profile).toHaveBeenCalledOnce();
+    await lifecycle.confirmAhead(); // trusted now: nothing asked
+    expect(client.profile).toHaveBeenCalledOnce();
   });
 
   it('a token renewed just now is not asked about again', async () => {
