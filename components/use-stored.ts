@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { WxtStorageItem } from 'wxt/utils/storage';
+import type { StoredItem } from '../lib/browser/stored-item';
 
 /** A stored item's value, kept current as it changes; undefined until first read. */
-export function useStored<T>(item: WxtStorageItem<T, Record<string, unknown>>): T | undefined {
+export function useStored<T>(item: StoredItem<T>): T | undefined {
   const [value, setValue] = useState<T>();
   useEffect(() => {
     let live = true;

@@ -1,6 +1,6 @@
-import type { WxtStorageItem } from 'wxt/utils/storage';
+import type { StoredItem } from './stored-item';
 
-type Item<T> = Pick<WxtStorageItem<T, Record<string, unknown>>, 'key' | 'getValue' | 'setValue'>;
+type Item<T> = Pick<StoredItem<T>, 'key' | 'getValue' | 'setValue'>;
 
 /**
  * Reads, changes and writes a stored item with no other update of it in between, so two writers

@@ -6,7 +6,8 @@ import { serialQueue } from '../util/serial';
 import type { PasswordVault, SealedSecret } from './password-vault';
 import { renewSession, type RenewalDeps } from './renewal';
 import { isExpired, isRenewalDue, nextRenewalAt } from './schedule';
-import { sessionFromGrant, tokensOf, type Session } from './session';
+import { tokensOf, type Session } from './session';
+import { sessionFromGrant } from './session-from-grant';
 import type { SessionStore } from './session-store';
 import { createSessionWriter, type RenewalScheduler } from './session-writer';
 

@@ -3,7 +3,8 @@ import type { TokenGrant } from '../server/contract';
 import { errorKindOf, isTransient, LaunchpadError, type ErrorKind } from '../server/errors';
 import type { PasswordVault } from './password-vault';
 import { isExpired } from './schedule';
-import { retire, sessionFromGrant, type Session } from './session';
+import type { Session } from './session';
+import { retire, sessionFromGrant } from './session-from-grant';
 import type { SessionStore } from './session-store';
 import type { SessionWriter } from './session-writer';
 

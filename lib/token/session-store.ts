@@ -4,12 +4,12 @@ import {
   sealedPasswordItem,
   sessionItem,
 } from '../storage';
-import type { WxtStorageItem } from 'wxt/utils/storage';
+import type { StoredItem } from '../browser/stored-item';
 import type { SealedSecret } from './password-vault';
 import type { Session } from './session';
 
 /** The same item in session storage and in local storage ("keep me signed in"). */
-type Item<T> = WxtStorageItem<T | null, Record<string, unknown>>;
+type Item<T> = StoredItem<T | null>;
 type Areas<T> = [ephemeral: Item<T>, persistent: Item<T>];
 
 const SESSION: Areas<Session> = [sessionItem, persistentSessionItem];

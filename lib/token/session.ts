@@ -1,6 +1,4 @@
-import type { BytedeskUser, TokenGrant } from '../server/contract';
 import type { ErrorKind } from '../server/errors';
-import { readTokenClaims } from './jwt';
 
 /** A signed-in session: the token, what it says of itself, and whose it is. */
 export interface Session {
@@ -30,44 +28,6 @@ export interface SessionUser {
   username: string;
   nickname: string;
   superUser: boolean;
-}
-
-type SessionPlace = Pick<Session, 'id' | 'serverUrl' | 'profileId' | 'persist' | 'retired'>;
-
-export function sessionUser(user: BytedeskUser): SessionUser {
-  return {
-    username: user.username,
-    nickname: user.nickname || user.username,
-    superUser: user.superUser === true,
-  };
-}
-
-/** A session from what the server granted, reading the expiry from the token itself. */
-export function sessionFromGrant(grant: TokenGrant, where: SessionPlace, nowMs: number): Session {
-  const claims = readTokenClaims(grant.accessToken);
-  return {
-    id: where.id,
-    serverUrl: where.serverUrl,
-    profileId: where.profileId,
-    persist: where.persist,
-    token: grant.accessToken,
-    issuedAt: claims?.issuedAt != null ? claims.issuedAt * 1000 : nowMs,
-    expiresAt: claims ? claims.expiresAt * 1000 : null,
-    user: sessionUser(grant.user),
-    renewalFailed: null,
-    retired: where.retired.filter((token) => token !== grant.accessToken),
-  };
-}
-
-const MAX_RETIRED = 20;
-
-/** The retired tokens once `token` is traded for a new one: unexpired ones only, newest last. */
-export function retire(retired: readonly string[], token: string, nowMs: number): string[] {
-  const alive = (t: string) => {
-    const claims = readTokenClaims(t);
-    return claims === null || claims.expiresAt * 1000 > nowMs;
-  };
-  return [...retired.filter((t) => t !== token), token].filter(alive).slice(-MAX_RETIRED);
 }
 
 /** Every token of the session that may still be valid on the server. */

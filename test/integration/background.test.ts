@@ -142,10 +142,20 @@ describe('the background worker', () => {
   it('a sign-out in the web app revoked the token: opening says so, opens nothing, and the session ends', async () => {
     await signIn();
     const { token } = (await sessionStore.load())!;
-    await createBytedeskClient({ baseUrl: server.url }).logout(token); // what the workbench's "Sign out" does
+    // What the workbench's "Sign out" does, seen by the extension as it leaves the page.
+    fakes.webRequest.onBeforeRequest.trigger({ url: `${server.url}/api/v1/user/logout`, method: 'POST', tabId: 7 });
+    await createBytedeskClient({ baseUrl: server.url }).logout(token);
     await expect(sendMessage('open', { workspace: 'agent', path: 'ticket' })).rejects.toMatchObject({ kind: 'token-rejected' });
     expect((await tabUrls()).some((u) => u.startsWith(server.url))).toBe(false);
     expect(await sessionStore.load()).toBeNull();
+  });
+
+  it('a token confirmed at sign-in opens a page at once: no request to the server before the tab', async () => {
+    await signIn();
+    server.clearRequests();
+    await sendMessage('open', { workspace: 'agent', path: 'ticket' });
+    expect((await tabUrls()).some((u) => u.startsWith(`${server.url}/agent/ticket?accessToken=`))).toBe(true);
+    expect(server.requests).toEqual([]);
   });
 
   it('creates its menu items once, however often the worker starts', async () => {

@@ -11,7 +11,7 @@ function event<A extends unknown[]>() {
 }
 
 /**
- * `contextMenus`, `commands` and `omnibox` as Chrome has them, which the fake browser lacks: a
+ * `contextMenus`, `commands`, `omnibox` and `webRequest` as Chrome has them, which the fake browser lacks: a
  * second `create` of a menu id fails ("duplicate id"), `update` of a missing id rejects.
  */
 export function installMissingApis() {
@@ -44,6 +44,8 @@ export function installMissingApis() {
     /** Types `text` after the keyword and resolves with the suggestions the extension shows. */
     type: (text: string) => new Promise<Suggestion[]>((resolve) => omnibox.onInputChanged.trigger(text, resolve)),
   };
-  Object.assign(fakeBrowser, { contextMenus, commands, omnibox });
-  return { contextMenus, commands, omnibox };
+  // Observation only: a request to a URL the extension watches, as a web page sends it.
+  const webRequest = { onBeforeRequest: event<[{ url: string; method: string; tabId: number }]>() };
+  Object.assign(fakeBrowser, { contextMenus, commands, omnibox, webRequest });
+  return { contextMenus, commands, omnibox, webRequest };
 }

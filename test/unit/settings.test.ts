@@ -55,8 +55,21 @@ describe('settings', () => {
     ['nothing stored', undefined],
     ['an unknown shape', { server: 'https://old.example' }],
     ['a bad open-in value', { ...DEFAULT_SETTINGS, openIn: 'popup-window' }],
+    ['a bad default workspace', { ...DEFAULT_SETTINGS, defaultWorkspace: 'visitor' }],
+    ['a list that is no list', { ...DEFAULT_SETTINGS, profiles: {} }],
+    ['a profile without a server', { ...DEFAULT_SETTINGS, profiles: [{ id: 'a', baseUrl: '', agentUrl: null, adminUrl: null }] }],
+    ['a profile with an app URL of the wrong type', { ...DEFAULT_SETTINGS, profiles: [{ id: 'a', baseUrl: 'https://a.example', agentUrl: 9005, adminUrl: null }] }],
+    ['an active profile id that is no string', { ...DEFAULT_SETTINGS, activeProfileId: 7 }],
+    ['an array', []],
+    ['null', null],
   ])('falls back to the defaults for %s', (_, raw) => {
     expect(parseSettings(raw)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('keeps valid settings, without fields it does not know', () => {
+    const profile = { id: 'a', baseUrl: 'https://a.example', agentUrl: 'http://127.0.0.1:9005', adminUrl: null };
+    const stored = { ...DEFAULT_SETTINGS, profiles: [{ ...profile, extra: 1 }], activeProfileId: 'a', openIn: 'reuse-tab', legacy: true };
+    expect(parseSettings(stored)).toEqual({ ...DEFAULT_SETTINGS, profiles: [profile], activeProfileId: 'a', openIn: 'reuse-tab' });
   });
 
   it('adds a first profile and makes it active', () => {
