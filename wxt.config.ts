@@ -16,6 +16,8 @@ const shortcut = (key: string, description: string) => ({
 
 export default defineConfig({
   imports: false,
+  // Extension pages load from disk in browsers that all know modulepreload: no polyfill for it.
+  vite: () => ({ build: { modulePreload: { polyfill: false } } }),
   modules: ['@wxt-dev/webextension-polyfill'],
   // Firefox's reviewers get the sources: everything but what tests and builds leave behind.
   zip: { excludeSources: ['test-results/**', 'coverage/**'] },
