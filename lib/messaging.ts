@@ -17,6 +17,8 @@ export interface LaunchpadProtocol {
   /** The popup opened: check the token with the server now, before a page is asked for. */
   confirm(): void;
   createUser(user: NewUser): CreatedUser;
+  /** "Test connection": whether a Bytedesk server answers at `baseUrl` (no credentials involved). */
+  probe(input: { baseUrl: string }): void;
 }
 
 type Name = keyof LaunchpadProtocol;

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/browser/i18n';
-import { createBytedeskClient } from '../../lib/server/client';
+import { sendMessage } from '../../lib/messaging';
 import { connectionOutcome, readServerUrl } from '../../lib/settings/server-form';
 import type { Status } from '../StatusMessage';
 
@@ -19,7 +19,7 @@ export function ConnectionTest({ baseUrl, onInvalid, onResult }: ConnectionTestP
   async function test() {
     const read = readServerUrl(baseUrl, { required: true });
     if (!('url' in read) || !read.url) return onInvalid('error' in read ? read.error : t('options_error_required'));
-    running.current?.abort(); // a newer test replaces an older one
+    running.current?.abort(); // a newer test replaces an older one: its answer is ignored
     const controller = new AbortController();
     running.current = controller;
     const host = new URL(read.url).host;
@@ -27,7 +27,8 @@ export function ConnectionTest({ baseUrl, onInvalid, onResult }: ConnectionTestP
     onResult({ tone: 'busy', text: t('options_testing', host) });
     let failure: unknown = null;
     try {
-      await createBytedeskClient({ baseUrl: read.url }).probe({ signal: controller.signal });
+      // The background asks: the server client (and its schemas) stay out of this page.
+      await sendMessage('probe', { baseUrl: read.url });
     } catch (error) {
       failure = error;
     }

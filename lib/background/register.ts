@@ -7,6 +7,7 @@ import { onWebAppSignOut } from '../browser/web-app-sign-out';
 import { RENEWAL_ALARM } from '../browser/renewal-alarm';
 import { onMessage } from '../messaging';
 import { recentPathsItem } from '../storage';
+import { normalizeServerUrl } from '../settings/server-url';
 import { createUser } from '../users/create-user';
 import { omniboxHandlers } from '../ways-in/omnibox';
 import { showPrompt } from '../ways-in/prompt';
@@ -24,6 +25,7 @@ export function registerBackground({ lifecycle, openDeps, client }: Services): v
   onMessage('confirm', () => lifecycle.confirmAhead());
   onWebAppSignOut(() => lifecycle.distrust());
   onMessage('createUser', ({ data }) => createUser(data, { lifecycle, client }));
+  onMessage('probe', ({ data }) => client(normalizeServerUrl(data.baseUrl)).probe());
 
   const waysIn: WaysInDeps = { ...openDeps, lifecycle, prompt: showPrompt };
   onShortcut((command) => void runWayIn(command, waysIn));

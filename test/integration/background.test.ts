@@ -158,6 +158,11 @@ describe('the background worker', () => {
     expect(server.requests).toEqual([]);
   });
 
+  it('tests a connection for the options page: a Bytedesk server answers, a closed port does not', async () => {
+    await expect(sendMessage('probe', { baseUrl: `${server.url}/` })).resolves.toBeUndefined();
+    await expect(sendMessage('probe', { baseUrl: 'http://127.0.0.1:9' })).rejects.toMatchObject({ kind: 'unreachable' });
+  });
+
   it('creates its menu items once, however often the worker starts', async () => {
     removeAllListeners(); // the worker stops…
     registerBackground(createServices()); // …and starts again
