@@ -8,9 +8,29 @@ const KINDS = readFileSync(new URL('../../lib/server/errors.ts', import.meta.url
   .match(/export type ErrorKind =([^;]+);/)![1]!
   .match(/'([a-z-]+)'/g)!
   .map((k) => k.slice(1, -1) as ErrorKind);
+const catalogue = JSON.parse(
+  readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
 
 describe('errorMessage', () => {
-  it('knows every error kind', () => expect(KINDS.length).toBeGreaterThan(10));
+  it('has a message for every kind, and a kind for every error message', () => {
+    const keys = Object.keys(catalogue).filter((key) => key.startsWith('error_'));
+    const ofKinds = KINDS.map((kind) => `error_${kind.replace(/-/g, '_')}`);
+    expect(ofKinds.filter((key) => !keys.includes(key))).toEqual([]);
+    expect(keys.filter((key) => !ofKinds.includes(key)).sort()).toEqual([
+      'error_unexpected',
+      'error_wrong_credentials_last_try',
+      'error_wrong_credentials_tries',
+    ]);
+  });
+
+  it.each(['en', 'zh_CN'] as const)('tells every kind apart in %s: no two kinds show the same words, none the general ones', (locale) => {
+    const translate = localeTranslator(locale);
+    const texts = KINDS.map((kind) => errorMessage(new LaunchpadError(kind), translate));
+    const shared = texts.filter((text, i) => texts.indexOf(text) !== i);
+    expect(shared).toEqual([]);
+    expect(texts).not.toContain(translate('error_unexpected'));
+  });
 
   it.each(KINDS.flatMap((kind) => [[kind, 'en'], [kind, 'zh_CN']] as const))('%s has words in %s', (kind, locale) => {
     const text = errorMessage(new LaunchpadError(kind), localeTranslator(locale));
