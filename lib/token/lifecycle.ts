@@ -2,6 +2,7 @@ import type { BytedeskClient } from '../server/client';
 import type { TokenGrant } from '../server/contract';
 import { errorKindOf, isTransient, LaunchpadError } from '../server/errors';
 import type { ServerProfile } from '../settings/settings';
+import { confirmationItem } from '../storage';
 import { serialQueue } from '../util/serial';
 import type { PasswordVault, SealedSecret } from './password-vault';
 import { renewSession, type RenewalDeps } from './renewal';
@@ -9,9 +10,11 @@ import { isExpired, isRenewalDue, nextRenewalAt } from './schedule';
 import { tokensOf, type Session } from './session';
 import { sessionFromGrant } from './session-from-grant';
 import type { SessionStore } from './session-store';
+import { createTrust } from './trust';
 import { createSessionWriter, type RenewalScheduler } from './session-writer';
 
 export type { RenewalScheduler } from './session-writer';
+export { TRUST_MS } from './trust';
 
 export interface LifecycleDeps {
   store: SessionStore;
@@ -23,12 +26,6 @@ export interface LifecycleDeps {
   /** A new session's id. */
   newId?(): string;
 }
-
-/**
- * How long a token the server confirmed is used without asking again. A sign-out inside a web
- * app (its request to the server, observed) ends the trust at once: see `distrust`.
- */
-export const TRUST_MS = 5 * 60_000;
 
 export interface PasswordSignIn {
   username: string;
@@ -52,12 +49,9 @@ export function createTokenLifecycle(deps: LifecycleDeps) {
   const oneAtATime = serialQueue();
   let renewal: { id: string; run: Promise<Session> } | null = null;
   let check: { token: string; run: Promise<Session> } | null = null;
-  // In memory only: a new worker asks the server again before its first page.
-  let confirmed: { token: string; at: number } | null = null;
-
-  const trusted = (s: Session) => confirmed?.token === s.token && now() - confirmed.at < TRUST_MS;
+  const trust = createTrust(confirmationItem, now);
   const confirm = (s: Session) => {
-    confirmed = { token: s.token, at: now() };
+    trust.confirm(s.token);
     return s;
   };
 
@@ -108,7 +102,7 @@ export function createTokenLifecycle(deps: LifecycleDeps) {
     const session = await requireSession();
     if (!isRenewalDue(session, now())) {
       // An opaque token has no expiry to go by: asked about like a page's token.
-      const ask = (live || session.expiresAt === null) && !trusted(session);
+      const ask = (live || session.expiresAt === null) && !(await trust.has(session.token));
       return ask ? checkAlive(session) : session;
     }
     try {
@@ -170,12 +164,12 @@ export function createTokenLifecycle(deps: LifecycleDeps) {
     /** Asks the server ahead of need (the popup opened, the worker started), so the open need not wait. */
     async confirmAhead(): Promise<void> {
       const session = await store.load();
-      if (session && !trusted(session)) await checkAlive(session).catch(() => {});
+      if (session && !(await trust.has(session.token))) await checkAlive(session).catch(() => {});
     },
 
     /** A web app signed out (its request seen): no token is trusted until the server confirms it again. */
     distrust(): void {
-      confirmed = null;
+      trust.end();
     },
 
     /** Renews the current session now (say, after the server refused its token). */

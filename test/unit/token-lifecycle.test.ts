@@ -167,6 +167,19 @@ describe('a token for a page about to open (liveSession)', () => {
     expect(client.profile).toHaveBeenCalledOnce();
   });
 
+  it('a worker started cold trusts what the server confirmed before the last one stopped', async () => {
+    const first = setup();
+    await first.signIn();
+    const next = setup(); // a new worker: nothing in memory, the same storage
+    await next.lifecycle.liveSession();
+    expect(next.client.profile).not.toHaveBeenCalled();
+    next.lifecycle.distrust();
+    await new Promise((r) => setTimeout(r, 0)); // the worker stops after the event
+    const afterSignOutSeen = setup();
+    await afterSignOutSeen.lifecycle.liveSession();
+    expect(afterSignOutSeen.client.profile).toHaveBeenCalledOnce();
+  });
+
   it('a web app\'s sign-out seen: the next page asks the server first', async () => {
     const { client, signIn, lifecycle } = setup();
     await signIn();

@@ -1,0 +1,40 @@
+import type { StoredItem } from '../browser/stored-item';
+
+/**
+ * How long a token the server confirmed is used without asking again. A sign-out inside a web
+ * app (its request to the server, observed) ends the trust at once.
+ */
+export const TRUST_MS = 5 * 60_000;
+
+/** The end of the token (a JWT's signature) is enough to tell the session's tokens apart. */
+export interface Confirmation {
+  tokenEnd: string;
+  at: number;
+}
+
+const end = (token: string) => token.slice(-24);
+
+/**
+ * When the server last confirmed the token. Also kept in session storage, so a worker started
+ * cold trusts a confirmation made before it stopped, and its first page need not wait.
+ */
+export function createTrust(item: StoredItem<Confirmation | null>, now: () => number) {
+  let known: Confirmation | null | undefined;
+  return {
+    async has(token: string): Promise<boolean> {
+      if (known === undefined) {
+        const stored = await item.getValue();
+        known ??= stored; // unless `confirm` or `end` came first meanwhile
+      }
+      return known?.tokenEnd === end(token) && now() - known.at < TRUST_MS;
+    },
+    confirm(token: string): void {
+      known = { tokenEnd: end(token), at: now() };
+      void item.setValue(known);
+    },
+    end(): void {
+      known = null;
+      void item.removeValue();
+    },
+  };
+}
