@@ -28,11 +28,13 @@ export function badgeState({ settings, session, now }: BadgeInput, translate: ty
   const name = translate('extName');
   const profile = activeProfile(settings);
   if (!profile) {
-    return { state: 'not-set-up', text: 'SET', color: BADGE_COLORS.grey, title: translate('badge_title_not_set_up', name) };
+    const title = translate('badge_title_not_set_up', name);
+    return { state: 'not-set-up', text: translate('badge_text_not_set_up'), color: BADGE_COLORS.grey, title };
   }
   const host = new URL(profile.baseUrl).host;
   if (!isSessionOf(session, profile.baseUrl)) {
-    return { state: 'signed-out', text: 'OFF', color: BADGE_COLORS.grey, title: translate('badge_title_signed_out', [name, host]) };
+    const title = translate('badge_title_signed_out', [name, host]);
+    return { state: 'signed-out', text: translate('badge_text_signed_out'), color: BADGE_COLORS.grey, title };
   }
   const user = session.user.nickname || session.user.username;
   const failed = session.renewalFailed?.kind;

@@ -63,6 +63,15 @@ describe('badgeState', () => {
     expect(state.title).toBe(title);
   });
 
+  it.each([
+    ['en', 'nothing set up', 'SET', DEFAULT_SETTINGS],
+    ['en', 'signed out', 'OFF', SET_UP],
+    ['zh_CN', 'nothing set up', '设置', DEFAULT_SETTINGS],
+    ['zh_CN', 'signed out', '登录', SET_UP],
+  ] as const)('badge text in the user language (%s), %s: %s', (locale, _, text, settings) => {
+    expect(badgeState({ settings, session: null, now: T0 }, localeTranslator(locale)).text).toBe(text);
+  });
+
   it('has words for every state in Chinese', () => {
     const titles = [
       badgeState({ settings: DEFAULT_SETTINGS, session: null, now: T0 }, localeTranslator('zh_CN')).title,
