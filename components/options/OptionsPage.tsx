@@ -4,11 +4,12 @@ import { t } from '../../lib/browser/i18n';
 import { activeProfile, parseSettings, type Settings } from '../../lib/settings/settings';
 import { settingsItem } from '../../lib/storage';
 import { PageHeader } from '../PageHeader';
+import { AboutFooter } from './AboutFooter';
 import { BehaviourSection } from './BehaviourSection';
 import { ServerSection } from './ServerSection';
 import { ShortcutsSection } from './ShortcutsSection';
 
-/** The options page: server, behaviour, shortcuts. Each section saves on its own. */
+/** The options page: server (saved with its button), behaviour (saved at once), shortcuts, who and which version. */
 export function OptionsPage() {
   const [settings, setSettings] = useState<Settings | null>(null);
 
@@ -21,6 +22,7 @@ export function OptionsPage() {
   return (
     <main class="page">
       <PageHeader title={t('options_page_title', t('extName'))} />
+      <p class="intro">{t('options_save_model')}</p>
       {settings && (
         <>
           <ServerSection profile={activeProfile(settings)} />
@@ -28,6 +30,7 @@ export function OptionsPage() {
         </>
       )}
       <ShortcutsSection />
+      <AboutFooter />
     </main>
   );
 }

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { t } from '../../lib/browser/i18n';
 import {
   isInsecure,
@@ -20,14 +21,22 @@ const DEV_SERVERS = [
   { field: 'adminUrl', id: 'admin-url', label: 'options_admin_url_label', placeholder: 'http://127.0.0.1:9004' },
 ] as const;
 
-/** Server URL and the optional app servers; saving asks for host permission on exactly those origins. */
+/**
+ * Server URL and, under "Advanced", the optional app servers (open when one is set); saving asks
+ * for host permission on exactly those origins.
+ */
 export function ServerSection({ profile }: { profile: ServerProfile | null }) {
   const form = useFormFields(FIELDS, serverFormValues(profile));
   const { values, errors, inputs, edit } = form;
   const { status, setStatus, submit } = useServerSave(values, form.setValues);
+  const [advanced, setAdvanced] = useState(() => DEV_SERVERS.some(({ field }) => form.values[field] !== ''));
   const refuse: typeof form.refuse = (found) => {
-    form.refuse(found);
     setStatus(null);
+    const hidden = !advanced && !found.baseUrl && DEV_SERVERS.some(({ field }) => found[field]);
+    if (!hidden) return form.refuse(found);
+    // A field in error is never left hidden: open Advanced, then focus the field once it is there.
+    setAdvanced(true);
+    setTimeout(() => form.refuse(found));
   };
 
   function onSubmit(event: Event) {
@@ -59,10 +68,12 @@ export function ServerSection({ profile }: { profile: ServerProfile | null }) {
           inputRef={inputs.baseUrl}
           onInput={edit('baseUrl')}
         />
-        <fieldset class="dev-servers">
-          <legend>{t('options_dev_servers_legend')}</legend>
+        <details class="advanced" open={advanced} onToggle={(e) => setAdvanced(e.currentTarget.open)}>
+          <summary>
+            {t('options_advanced')} <span class="hint">{t('options_advanced_what')}</span>
+          </summary>
           <p id="dev-servers-hint" class="hint">{t('options_dev_servers_hint')}</p>
-          {DEV_SERVERS.map(({ field, id, label, placeholder }) => (
+          {advanced && DEV_SERVERS.map(({ field, id, label, placeholder }) => (
             <UrlField
               key={field}
               id={id}
@@ -76,7 +87,7 @@ export function ServerSection({ profile }: { profile: ServerProfile | null }) {
               onInput={edit(field)}
             />
           ))}
-        </fieldset>
+        </details>
         <div class="actions">
           <button type="submit" class="primary">{t('options_save')}</button>
           <ConnectionTest baseUrl={values.baseUrl} onInvalid={(error) => refuse({ baseUrl: error })} onResult={setStatus} />

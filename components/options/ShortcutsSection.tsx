@@ -11,6 +11,21 @@ function describe(shortcut: Shortcut): string {
   return shortcut.description || (OPEN_POPUP.has(shortcut.name) ? t('command_popup') : shortcut.name);
 }
 
+// Stands in for the keyword while the sentence is translated, then is replaced by the keyword as a key.
+const MARK = '\u0001';
+
+/** "In the address bar: type [bdk], a space, then …": the keyword shown as the key to type. */
+function OmniboxLine({ keyword }: { keyword: string }) {
+  const [before, after] = t('shortcut_omnibox', MARK).split(MARK);
+  return (
+    <p>
+      {before}
+      <kbd>{keyword}</kbd>
+      {after}
+    </p>
+  );
+}
+
 /** The extension's shortcuts as the browser has them, and the way to the browser's page to change them. */
 export function ShortcutsSection() {
   const keyword = browser.runtime.getManifest().omnibox?.keyword;
@@ -60,7 +75,7 @@ export function ShortcutsSection() {
       )}
       {shortcuts?.length === 0 && <p>{t('shortcut_none')}</p>}
       {problem && <p class="error" role="alert">{problem}</p>}
-      {keyword && <p>{t('shortcut_omnibox', keyword)}</p>}
+      {keyword && <OmniboxLine keyword={keyword} />}
       {shortcutSettings.canOpen() ? (
         <div class="actions">
           <button type="button" onClick={() => void openSettings()} aria-describedby="shortcut-change-hint">

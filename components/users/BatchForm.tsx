@@ -1,34 +1,49 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { t } from '../../lib/browser/i18n';
 import { errorMessage } from '../../lib/error-message';
 import { sendMessage } from '../../lib/messaging';
-import { LaunchpadError } from '../../lib/server/errors';
-import { createInTurn, linesLeft, parseBatch, type BatchRow, type RowOutcome } from '../../lib/users/batch';
+import { LaunchpadError, type ErrorKind } from '../../lib/server/errors';
+import { parseBatch, type BatchRow } from '../../lib/users/batch';
+import { countOutcomes, createInTurn, linesLeft, refusedLines, type RunCounts } from '../../lib/users/batch-run';
+import { pluralForm } from '../../lib/users/plural';
 import { StatusMessage, type Status } from '../StatusMessage';
+import { ResultsTable, type Result } from './ResultsTable';
 
-interface Result {
-  row: BatchRow;
-  outcome: RowOutcome;
-}
+/** "Create 1 user", "Create 3 users" ("创建 3 个用户": Chinese has one form). */
+const createLabel = (count: number) =>
+  t(pluralForm(count, browser.i18n.getUILanguage()) === 'one' ? 'users_create_many_one' : 'users_create_many', String(count));
 
-function outcomeText(outcome: RowOutcome): string {
-  if (outcome.state === 'created') return t('users_result_created');
-  if (outcome.state === 'not-tried') return t('users_result_not_tried');
-  return errorMessage(new LaunchpadError(outcome.kind));
+const problemsOf = (row: BatchRow) =>
+  row.refusedAs ? errorMessage(new LaunchpadError(row.refusedAs)) : row.problems.map((p) => t(p)).join(' ');
+
+/** "2 created, 1 refused": the counts that are not zero. */
+function countsText(counts: RunCounts): string {
+  const parts = [
+    counts.created > 0 && t('users_count_created', String(counts.created)),
+    counts.refused > 0 && t('users_count_refused', String(counts.refused)),
+    counts.failed > 0 && t('users_count_failed', String(counts.failed)),
+    counts.notSent > 0 && t('users_count_not_sent', String(counts.notSent)),
+  ];
+  return parts.filter(Boolean).join(t('users_count_separator'));
 }
 
 /**
  * Users pasted one per line, checked as they are typed, created one after another. Lines not
- * created (refused, failed, not reached) stay in the box to fix and send again.
+ * created stay in the box to fix and send again; those the server refused are marked as
+ * problems until they are edited.
  */
 export function BatchForm() {
   const [text, setText] = useState('');
-  const batch = useMemo(() => parseBatch(text), [text]);
+  const [refused, setRefused] = useState<ReadonlyMap<string, ErrorKind>>(new Map());
+  const batch = useMemo(() => parseBatch(text, refused), [text, refused]);
   const ready = batch.rows.filter((r) => r.user);
-  const refused = batch.rows.filter((r) => !r.user);
+  const problems = batch.rows.filter((r) => !r.user);
   const [running, setRunning] = useState<AbortController | null>(null);
   const [results, setResults] = useState<Result[]>([]);
+  const [lineNow, setLineNow] = useState<ReadonlyMap<number, number> | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
+  const box = useRef<HTMLTextAreaElement>(null);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -36,31 +51,37 @@ export function BatchForm() {
     const controller = new AbortController();
     const total = ready.length;
     const done: Result[] = [];
-    const created = new Set<number>();
     setRunning(controller);
     setResults([]);
+    setLineNow(null);
     setStatus({ tone: 'busy', text: t('users_progress', ['1', String(total)]) });
     await createInTurn(
       batch.rows,
       (user) => sendMessage('createUser', user),
       (row, outcome) => {
         done.push({ row, outcome });
-        if (outcome.state === 'created') created.add(row.line);
         setResults([...done]);
         if (done.length < total) setStatus({ tone: 'busy', text: t('users_progress', [String(done.length + 1), String(total)]) });
       },
       controller.signal,
     );
+    const created = new Set(done.filter((r) => r.outcome.state === 'created').map((r) => r.row.line));
+    const left = linesLeft(batch, created);
     setRunning(null);
-    setText(linesLeft(batch, created));
+    setRefused((before) => new Map([...before, ...refusedLines(done)]));
+    setText(left.text);
+    setLineNow(left.lineNow);
+    // "Stop" goes with the run: if it had the focus, the focus goes to the lines left, not the page's top.
+    setTimeout(() => document.activeElement === document.body && box.current?.focus());
+    const counts = countOutcomes(done.map((r) => r.outcome));
     setStatus(
-      created.size === total
+      counts.created === total
         ? { tone: 'ok', text: t('users_batch_all_done', String(total)) }
-        : { tone: 'warn', text: t('users_batch_done', [String(created.size), String(total)]) },
+        : { tone: 'warn', text: t('users_batch_done', countsText(counts)) },
     );
   }
 
-  const describedBy = ['batch-hint', 'batch-summary', refused.length > 0 && 'batch-problems'].filter(Boolean).join(' ');
+  const describedBy = ['batch-hint', 'batch-summary', problems.length > 0 && 'batch-problems'].filter(Boolean).join(' ');
   return (
     <section class="card" aria-labelledby="batch-heading">
       <h2 id="batch-heading">{t('users_batch_heading')}</h2>
@@ -70,30 +91,30 @@ export function BatchForm() {
           <p id="batch-hint" class="hint">{t('users_batch_hint')}</p>
           <textarea
             id="batch-text"
+            ref={box}
             rows={8}
             spellcheck={false}
             readOnly={running !== null}
             value={text}
-            placeholder={'agent3@example.com, Agent Three, s3cret-pass\nagent4@example.com, Agent Four, s3cret-pass, 13800000004'}
+            placeholder={t('users_batch_placeholder')}
             aria-describedby={describedBy}
             onInput={(e) => setText(e.currentTarget.value)}
           />
           <p id="batch-summary" class="hint">
-            {t('users_batch_summary', [String(ready.length), String(refused.length)])}
+            {t('users_batch_summary', [String(ready.length), String(problems.length)])}
           </p>
-          {refused.length > 0 && (
+          {problems.length > 0 && (
             <ul id="batch-problems" class="field-error problems">
-              {refused.map((row) => (
-                <li key={row.line}>
-                  {t('users_batch_line', [String(row.line), row.problems.map((p) => t(p)).join(' ')])}
-                </li>
+              {problems.map((row) => (
+                <li key={row.line}>{t('users_batch_line', [String(row.line), problemsOf(row)])}</li>
               ))}
             </ul>
           )}
         </div>
         <div class="actions">
-          <button type="submit" class="primary" disabled={running !== null || ready.length === 0}>
-            {t('users_create_many', String(ready.length))}
+          {/* aria-disabled, not disabled: a button that disables itself under the focus drops it. */}
+          <button type="submit" class="primary" aria-disabled={running !== null || ready.length === 0 ? 'true' : undefined}>
+            {createLabel(ready.length)}
           </button>
           {running && (
             <button type="button" onClick={() => running.abort()}>
@@ -103,27 +124,7 @@ export function BatchForm() {
         </div>
       </form>
       <StatusMessage status={status} />
-      {results.length > 0 && (
-        <table class="list">
-          <caption class="visually-hidden">{t('users_results_caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('users_column_line')}</th>
-              <th scope="col">{t('users_column_user')}</th>
-              <th scope="col">{t('users_column_result')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {results.map(({ row, outcome }) => (
-              <tr key={row.line} class={outcome.state}>
-                <td>{row.line}</td>
-                <td>{row.user?.username}</td>
-                <td>{outcomeText(outcome)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {results.length > 0 && <ResultsTable results={results} lineNow={lineNow} />}
     </section>
   );
 }

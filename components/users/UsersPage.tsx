@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../lib/browser/i18n';
 import { PageHeader } from '../PageHeader';
+import { SignInButton } from '../SignInButton';
 import { useSignedIn } from '../use-signed-in';
 import { BatchForm } from './BatchForm';
 import { OneUserForm } from './OneUserForm';
@@ -18,7 +19,14 @@ export function UsersPage() {
   return (
     <main class="page">
       <PageHeader title={t('users_page_title')} />
-      {state && !session && <p class="card">{t('users_need_sign_in')}</p>}
+      {state && !session && (
+        <div class="card">
+          <p>{t('users_need_sign_in')}</p>
+          <div class="actions">
+            <SignInButton label={t('users_sign_in')} />
+          </div>
+        </div>
+      )}
       {session && !session.user.superUser && <p class="card">{t('users_need_super', session.user.nickname)}</p>}
       {session?.user.superUser && (
         <>

@@ -1,6 +1,6 @@
 import type { MessageKey } from '../browser/i18n';
 import type { NewUser } from '../server/contract';
-import { errorKindOf, type ErrorKind } from '../server/errors';
+import type { ErrorKind } from '../server/errors';
 import { checkNewUser, type NewUserField, type NewUserInput } from './new-user';
 
 /** One pasted line: where it was, and the user it makes or what is wrong with it. */
@@ -9,6 +9,8 @@ export interface BatchRow {
   text: string;
   user: NewUser | null;
   problems: MessageKey[];
+  /** The server refused this very line in the last run: a problem until it is edited. */
+  refusedAs?: ErrorKind;
 }
 
 export interface ParsedBatch {
@@ -45,9 +47,10 @@ function headerColumns(cells: string[]): NewUserField[] | null {
 /**
  * Users pasted one per line: `email, nickname, password[, mobile]`, or in the order a header
  * line names. Blank lines and `#` comments are skipped; a second line for the same email or
- * mobile number is refused before anything is sent.
+ * mobile number is refused before anything is sent, and so is a line the server refused as it
+ * stands (`refused`, by its trimmed text: sending it again would be refused again).
  */
-export function parseBatch(text: string): ParsedBatch {
+export function parseBatch(text: string, refused: ReadonlyMap<string, ErrorKind> = new Map()): ParsedBatch {
   let columns = DEFAULT_COLUMNS;
   let header: string | null = null;
   const rows: BatchRow[] = [];
@@ -70,50 +73,9 @@ export function parseBatch(text: string): ParsedBatch {
     const keys = checked.ok ? [checked.user.email, checked.user.mobile].filter(Boolean).map((k) => k!.toLowerCase()) : [];
     if (keys.some((k) => seen.has(k))) problems.push('users_problem_duplicate');
     keys.forEach((k) => seen.add(k));
-    rows.push({ line: index + 1, text: raw, user: problems.length === 0 && checked.ok ? checked.user : null, problems });
+    const refusedAs = problems.length === 0 ? refused.get(line) : undefined;
+    const user = problems.length === 0 && !refusedAs && checked.ok ? checked.user : null;
+    rows.push({ line: index + 1, text: raw, user, problems, ...(refusedAs && { refusedAs }) });
   });
   return { header, rows };
-}
-
-export type RowOutcome =
-  | { state: 'created'; username: string }
-  | { state: 'failed'; kind: ErrorKind }
-  /** Not sent: the batch stopped (cancelled, signed out, server gone) before this line. */
-  | { state: 'not-tried' };
-
-// Failures that belong to one line; any other stops the batch, as every next line would fail alike.
-const LINE_FAILURES: readonly ErrorKind[] = ['already-exists', 'invalid-input', 'rejected'];
-
-/**
- * Creates the valid rows one after another (never in parallel: the server's duplicate checks
- * are not atomic), reporting each outcome as it comes.
- */
-export async function createInTurn(
-  rows: readonly BatchRow[],
-  create: (user: NewUser) => Promise<{ username: string }>,
-  report: (row: BatchRow, outcome: RowOutcome) => void,
-  signal?: AbortSignal,
-): Promise<void> {
-  let stopped = false;
-  for (const row of rows) {
-    if (!row.user) continue;
-    if (stopped || signal?.aborted) {
-      report(row, { state: 'not-tried' });
-      continue;
-    }
-    try {
-      const created = await create(row.user);
-      report(row, { state: 'created', username: created.username });
-    } catch (error) {
-      const kind = errorKindOf(error) ?? 'rejected';
-      report(row, { state: 'failed', kind });
-      stopped = !LINE_FAILURES.includes(kind);
-    }
-  }
-}
-
-/** The text to leave in the box: the header and every line not created, to fix and send again. */
-export function linesLeft(batch: ParsedBatch, created: ReadonlySet<number>): string {
-  const left = batch.rows.filter((r) => !created.has(r.line)).map((r) => r.text);
-  return [...(batch.header !== null && left.length > 0 ? [batch.header] : []), ...left].join('\n');
 }

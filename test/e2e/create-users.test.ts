@@ -1,13 +1,15 @@
 // A super administrator creates users from the extension: one through the form, several pasted
-// at once; what the server received, and that the new users can sign in.
+// at once; what the server received, and that the new users can sign in. The batch's wording
+// (plural, refused lines counted), its line numbers after a run, and the sign-in offered when signed out.
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createBytedeskClient } from '../../lib/server/client.ts';
 import type { StandInServer } from '../server/bytedesk-server.ts';
 import type { ExtensionHarness } from './harness.ts';
 import { en } from './pages/messages.ts';
 import { PopupPage } from './pages/popup.ts';
 import { UsersPage } from './pages/users.ts';
-import { ADMIN, AGENT, browserAndServerPerFile, storedSession } from './support.ts';
+import { ADMIN, AGENT, browserAndServerPerFile, browserWindows, storedSession } from './support.ts';
 
 const t = en();
 
@@ -60,22 +62,53 @@ describe('creating users', () => {
       ].join('\n'),
     );
     await expect.poll(() => users.page.getByText(t('users_batch_summary', '3', '1')).count()).toBe(1);
-    expect(await users.page.getByText(t('users_batch_line', '3', t('users_problem_email'))).count()).toBe(1);
+    expect(await users.batchProblems()).toEqual([t('users_batch_line', '3', t('users_problem_email'))]);
     const before = creations().length;
     await users.createManyButton(3).click();
-    await users.untilStatus(1, t('users_batch_done', '2', '3'));
-
-    expect(await users.resultRows()).toEqual([
-      ['2', 'agent4@example.com', t('users_result_created')],
-      ['4', 'agent3@example.com', t('error_already_exists')],
-      ['5', 'agent5@example.com', t('users_result_created')],
-    ]);
+    // Two created, one refused by the server: said as such, and the run is not "done".
+    const counts = [t('users_count_created', '2'), t('users_count_refused', '1')].join(t('users_count_separator'));
+    await users.untilStatus(1, t('users_batch_done', counts));
     expect(creations().length - before, 'the bad line was never sent').toBe(3);
-    expect(await users.batchText.inputValue(), 'what was not created stays, to fix and send again').toBe(
+
+    // What was not created stays, to fix and send again; the results name lines as the box shows them now.
+    expect(await users.batchText.inputValue()).toBe(
       ['email,nickname,password', 'not-an-email,Bad Line,secret5', 'agent3@example.com,Taken,secret6'].join('\n'),
     );
+    const removed = `–${t('users_line_removed')}`;
+    expect(await users.resultRows()).toEqual([
+      [removed, 'agent4@example.com', t('users_result_created')],
+      ['3', 'agent3@example.com', t('error_already_exists')],
+      [removed, 'agent5@example.com', t('users_result_created')],
+    ]);
+    // The refused line is a problem of the box now, under its new number, and is not offered again.
+    expect(await users.batchProblems()).toEqual([
+      t('users_batch_line', '2', t('users_problem_email')),
+      t('users_batch_line', '3', t('error_already_exists')),
+    ]);
+    expect(await users.batchSummary.textContent()).toBe(t('users_batch_summary', '0', '2'));
+    expect(await users.createManyButton(0).getAttribute('aria-disabled')).toBe('true');
     expect(await canSignIn('agent4@example.com', 'secret4')).toBe('Agent Four');
     expect(await canSignIn('agent5@example.com', 'secret7')).toBe('客服五');
+
+    // The refused line as it stands stays a problem; edited, it is ready again. The button counts in words.
+    await users.batchText.fill(['email,nickname,password', 'agent3@example.com,Taken,secret6', 'agent6@example.com,Six,secret8'].join('\n'));
+    await users.createManyButton(1).waitFor();
+    expect(await users.batchProblems()).toEqual([t('users_batch_line', '2', t('error_already_exists'))]);
+    await users.batchText.fill(['email,nickname,password', 'agent7@example.com,Seven,secret6', 'agent6@example.com,Six,secret8'].join('\n'));
+    await users.createManyButton(2).waitFor();
+    expect(await users.batchProblems()).toEqual([]);
+  });
+
+  it.each([
+    [0, t('users_create_many', '0')],
+    [1, 'Create 1 user'],
+    [2, 'Create 2 users'],
+  ])('with %i lines ready the button says "%s"', async (count, label) => {
+    await ext.sendToBackground('signIn', { ...ADMIN, persist: false, rememberPassword: false });
+    const users = await UsersPage.open(ext);
+    const lines = Array.from({ length: count }, (_, i) => `plural${i}@example.com, P${i}, secret${i}1`);
+    await users.batchText.fill(lines.join('\n'));
+    await users.page.getByRole('button', { name: label, exact: true }).waitFor();
   });
 
   it('an agent is not offered "Create users…", and the page says only super administrators can', async () => {
@@ -87,5 +120,46 @@ describe('creating users', () => {
     await users.page.getByText(t('users_need_super', AGENT.nickname)).waitFor();
     expect(await users.page.getByRole('textbox').count()).toBe(0);
     expect(creations()).toEqual([]);
+  });
+});
+
+describe('signed out, the users page offers the sign-in', () => {
+  /** Pages of the browser as the DevTools protocol lists them (the toolbar popup is not a playwright page). */
+  async function pageTargets(page: Page): Promise<string[]> {
+    const cdp = await page.context().newCDPSession(page);
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] };
+    await cdp.detach();
+    return targetInfos.filter((info) => info.type === 'page').map((info) => info.url);
+  }
+
+  it('"Sign in…" opens the toolbar popup; once signed in there, the page shows its forms', async () => {
+    const users = await UsersPage.open(ext);
+    const popupUrl = `chrome-extension://${ext.extensionId}/popup.html`;
+    expect(await pageTargets(users.page)).not.toContain(popupUrl);
+    await users.signInButton.click();
+    await expect.poll(() => pageTargets(users.page)).toContain(popupUrl);
+
+    await ext.sendToBackground('signIn', { ...ADMIN, persist: false, rememberPassword: false });
+    await users.email.waitFor();
+    expect(await users.signInButton.count()).toBe(0);
+  });
+
+  it('where the popup cannot open, "Sign in…" opens it in a small window, which closes once signed in', async () => {
+    const users = await UsersPage.open(ext);
+    // As in a browser without action.openPopup, or a window without the toolbar button.
+    await users.page.evaluate(() => {
+      (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup = () =>
+        Promise.reject(new Error('no toolbar'));
+    });
+    const opened = ext.context.waitForEvent('page', { predicate: (p) => p.url().includes('/popup.html?reason=signed-out') });
+    await users.signInButton.click();
+    const prompt = new PopupPage(await opened);
+    await prompt.rendered();
+    expect(await browserWindows(ext)).toContainEqual({ type: 'popup', urls: [prompt.page.url()] });
+
+    const closed = prompt.page.waitForEvent('close');
+    await prompt.submitSignIn(ADMIN);
+    await closed;
+    await users.email.waitFor();
   });
 });

@@ -31,6 +31,31 @@ export class OptionsPage {
   get testButton(): Locator {
     return this.page.getByRole('button', { name: this.t('options_test_button'), exact: true });
   }
+  /** "Advanced": the disclosure of the development app servers (a <summary>, clicked or Enter). */
+  get advanced(): Locator {
+    return this.page.locator('summary', { hasText: this.t('options_advanced') });
+  }
+  /** Whether "Advanced" is open. */
+  advancedOpen(): Promise<boolean> {
+    return this.page.locator('details.advanced').evaluate((details) => (details as HTMLDetailsElement).open);
+  }
+  get agentUrl(): Locator {
+    return this.page.getByRole('textbox', { name: this.t('options_agent_url_label'), exact: true });
+  }
+  get adminUrl(): Locator {
+    return this.page.getByRole('textbox', { name: this.t('options_admin_url_label'), exact: true });
+  }
+  /** The address-bar keyword, shown as a key. */
+  get keywordKey(): Locator {
+    return this.page.locator('kbd', { hasText: /^bdk$/ });
+  }
+  /** The last lines of the page: who is signed in, and the version. */
+  get footer(): Locator {
+    return this.page.locator('footer.page-footer');
+  }
+  get signInButton(): Locator {
+    return this.page.getByRole('button', { name: this.t('options_sign_in'), exact: true });
+  }
   /** The server form's live region (the first status on the page). */
   get serverStatus(): Locator {
     return this.page.getByRole('status').first();

@@ -33,8 +33,22 @@ export class UsersPage {
   get batchText(): Locator {
     return this.field('users_batch_label');
   }
+  /** "Create 1 user", "Create 3 users" (English's plural rule: the one form for exactly 1). */
   createManyButton(count: number): Locator {
-    return this.page.getByRole('button', { name: this.t('users_create_many', String(count)), exact: true });
+    const key = count === 1 ? 'users_create_many_one' : 'users_create_many';
+    return this.page.getByRole('button', { name: this.t(key, String(count)), exact: true });
+  }
+  /** "3 ready, 1 with a problem", under the box. */
+  get batchSummary(): Locator {
+    return this.page.locator('#batch-summary');
+  }
+  /** The problems under the box, one per line: "Line 2: …". */
+  batchProblems(): Promise<string[]> {
+    return this.page.locator('#batch-problems li').allTextContents();
+  }
+  /** Signed out: the button that opens the sign-in. */
+  get signInButton(): Locator {
+    return this.page.getByRole('button', { name: this.t('users_sign_in'), exact: true });
   }
   /** The live region of a section: 0 one user, 1 several users. */
   status(section: 0 | 1): Locator {
@@ -55,7 +69,7 @@ export class UsersPage {
     await expect.poll(() => this.status(section).textContent(), { timeout: 15_000 }).toBe(text);
   }
 
-  /** The results table as text: one `[line, user, result]` per row. */
+  /** The results table as text: one `[line, user, result]` per row (a created line's number: its hidden words). */
   async resultRows(): Promise<string[][]> {
     return this.results.locator('tbody tr').evaluateAll((rows) =>
       rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent ?? '')),
