@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { t } from '../../lib/browser/i18n';
 import { activeProfile, parseSettings, type Settings } from '../../lib/settings/settings';
 import { settingsItem } from '../../lib/storage';
@@ -14,7 +13,6 @@ export function OptionsPage() {
   const [settings, setSettings] = useState<Settings | null>(null);
 
   useEffect(() => {
-    document.documentElement.lang = browser.i18n.getUILanguage();
     document.title = t('options_page_title', t('extName'));
     void settingsItem.getValue().then((stored) => setSettings(parseSettings(stored)));
   }, []);

@@ -1,5 +1,4 @@
 import { useEffect } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { t } from '../../lib/browser/i18n';
 import { PageHeader } from '../PageHeader';
 import { SignInButton } from '../SignInButton';
@@ -11,7 +10,6 @@ import { OneUserForm } from './OneUserForm';
 export function UsersPage() {
   const state = useSignedIn();
   useEffect(() => {
-    document.documentElement.lang = browser.i18n.getUILanguage();
     document.title = `${t('users_page_title')} – ${t('extName')}`;
   }, []);
 

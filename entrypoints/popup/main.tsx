@@ -1,12 +1,12 @@
 import { render } from 'preact';
 import { PopupApp } from '../../components/popup/PopupApp';
-import { t } from '../../lib/browser/i18n';
+import { setPageLanguage, t } from '../../lib/browser/i18n';
 import { sendMessage } from '../../lib/messaging';
 import { parsePrompt } from '../../lib/ways-in/prompt';
 import '../../components/theme.css';
 import '../../components/popup/popup.css';
 
-document.documentElement.lang = navigator.language;
+setPageLanguage(document);
 document.title = t('extName');
 render(<PopupApp prompt={parsePrompt(location.search)} />, document.getElementById('root')!);
 // While the user picks a page, the background asks the server about the token: the open need not wait.
