@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
-import { showPrompt } from '../lib/ways-in/prompt';
 
 type OpenPopup = { openPopup?: () => Promise<void> };
 
 /**
  * Opens the sign-in: the toolbar popup where the browser lets a page open it (Chrome 127+,
- * Firefox on a click), else the popup's page in a small window, which closes once signed in.
- * A page that needs a session shows this instead of only saying where the toolbar button is.
+ * Firefox on a click), else the popup's page in a small window, which closes once signed in
+ * (the window of lib/ways-in/prompt.ts's showPrompt, written out here: importing that module
+ * would move it into the chunk every page shares, the popup's included).
  */
 export async function openSignIn(): Promise<void> {
   // MV2 (the Firefox build) has browserAction, MV3 action. Called first, still inside the click.
@@ -14,15 +14,20 @@ export async function openSignIn(): Promise<void> {
   try {
     if (action?.openPopup) return await action.openPopup();
   } catch {
-    // No toolbar to anchor it to (a headless or popup window, the button hidden): the window below.
+    // No toolbar to anchor it to (a popup window, the button hidden): the window below.
   }
-  await showPrompt({ reason: 'signed-out' });
+  await browser.windows.create({
+    url: browser.runtime.getURL('/popup.html?reason=signed-out'),
+    type: 'popup',
+    width: 380,
+    height: 560,
+  });
 }
 
-/** "Sign in…": opens the sign-in (see openSignIn). */
-export function SignInButton({ label }: { label: string }) {
+/** "Sign in…": opens the sign-in (see openSignIn); `primary` where it is the page's one action. */
+export function SignInButton({ label, primary = false }: { label: string; primary?: boolean }) {
   return (
-    <button type="button" class="primary" onClick={() => void openSignIn()}>
+    <button type="button" class={primary ? 'primary' : undefined} onClick={() => void openSignIn()}>
       {label}
     </button>
   );

@@ -18,7 +18,7 @@ const MARK = '\u0001';
 function OmniboxLine({ keyword }: { keyword: string }) {
   const [before, after] = t('shortcut_omnibox', MARK).split(MARK);
   return (
-    <p>
+    <p class="omnibox">
       {before}
       <kbd>{keyword}</kbd>
       {after}

@@ -21,7 +21,7 @@ export function UsersPage() {
         <div class="card">
           <p>{t('users_need_sign_in')}</p>
           <div class="actions">
-            <SignInButton label={t('users_sign_in')} />
+            <SignInButton label={t('users_sign_in')} primary />
           </div>
         </div>
       )}
