@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setPageLanguage } from '../../lib/browser/i18n';
 import { localeTranslator } from '../support/locale';
 
@@ -13,8 +14,9 @@ describe('setPageLanguage', () => {
   });
 
   it('follows the messages, not the browser: a German browser gets English messages, so "en"', () => {
+    Object.assign(fakeBrowser.i18n, { getUILanguage: () => 'de' }); // the messages stay English
     const page = { documentElement: { lang: '' } } as Pick<Document, 'documentElement'>;
-    setPageLanguage(page); // the fake browser: English messages, whatever navigator.language says
+    setPageLanguage(page);
     expect(page.documentElement.lang).toBe('en');
   });
 });
