@@ -15,18 +15,21 @@ export interface StoredItem<T> {
 
 /**
  * A stored item over `browser.storage`. WXT's storage does more (versions, metadata, migrations)
- * than this extension uses, at 4 KB in every page: this is the part every page needs.
+ * than this extension uses, at 4 kB in every page: this is the part every page needs.
  */
 export function defineItem<T>(key: `${Area}:${string}`, fallback: T): StoredItem<T> {
   const [area, name] = key.split(':') as [Area, string];
   return {
     key,
-    async getValue() {
-      const stored = await browser.storage[area].get(name);
-      return (stored[name] ?? fallback) as T;
+    getValue: async () => ((await read(area, name)) ?? fallback) as T,
+    setValue(value) {
+      sendReads(area);
+      return browser.storage[area].set({ [name]: value });
     },
-    setValue: (value) => browser.storage[area].set({ [name]: value }),
-    removeValue: () => browser.storage[area].remove(name),
+    removeValue() {
+      sendReads(area);
+      return browser.storage[area].remove(name);
+    },
     watch(callback) {
       const listener = (changes: Record<string, { newValue?: unknown }>, changed: string) => {
         if (changed === area && name in changes) callback((changes[name]!.newValue ?? fallback) as T);
@@ -35,4 +38,41 @@ export function defineItem<T>(key: `${Area}:${string}`, fallback: T): StoredItem
       return () => browser.storage.onChanged.removeListener(listener);
     },
   };
+}
+
+// Reads asked for in the same moment (a page starting: settings, session, recent pages…) go to
+// the browser as one `get` per area: each call is a round trip to the browser process. A write
+// sends the reads asked before it first, so a read never sees a write that came after it.
+interface Batch {
+  keys: Set<string>;
+  values: Promise<Record<string, unknown>>;
+  send(): void;
+}
+const pending: Partial<Record<Area, Batch>> = {};
+
+function read(area: Area, name: string): Promise<unknown> {
+  let batch = pending[area];
+  if (!batch) {
+    const keys = new Set<string>();
+    let answer!: (values: Promise<Record<string, unknown>>) => void;
+    const values = new Promise<Record<string, unknown>>((resolve) => (answer = resolve));
+    const sent: Batch = {
+      keys,
+      values,
+      send() {
+        if (pending[area] !== sent) return;
+        delete pending[area];
+        answer(browser.storage[area].get([...keys])); // called now: before any later write
+      },
+    };
+    batch = pending[area] = sent;
+    queueMicrotask(sent.send);
+  }
+  batch.keys.add(name);
+  return batch.values.then((values) => values[name]);
+}
+
+/** Before a write: the reads asked for until now go out first. */
+function sendReads(area: Area): void {
+  pending[area]?.send();
 }
