@@ -16,7 +16,9 @@ const SESSION: Areas<Session> = [sessionItem, persistentSessionItem];
 const PASSWORD: Areas<SealedSecret> = [sealedPasswordItem, persistentSealedPasswordItem];
 
 async function loadFrom<T>([ephemeral, persistent]: Areas<T>): Promise<T | null> {
-  return (await ephemeral.getValue()) ?? (await persistent.getValue());
+  // Both at once: the two areas answer in parallel.
+  const [inSession, kept] = await Promise.all([ephemeral.getValue(), persistent.getValue()]);
+  return inSession ?? kept;
 }
 
 /** Into the chosen area, out of the other: a value never lives in both. */
