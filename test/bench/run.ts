@@ -1,7 +1,7 @@
 // Benchmark: what users feel, each figure against a baseline measured in the same run (so the
 // figures mean the same on a slow or a busy machine), beside the target of issue 8 (figures.ts).
 // Timings are reported, never asserted; the size budget is checked by `npm run size`.
-// Run: npm run bench [-- --runs 15]. Prints a Markdown table, writes test-results/bench.json.
+// Run: npm run bench [-- --runs 15] [-- --only opens]. Prints a Markdown table, writes test-results/bench.json.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -28,7 +28,8 @@ const SHORTCUT = 'open-agent-ticket'; // wxt.config.ts, lib/ways-in/shortcuts.ts
 const TICKET_ENTRY = /ticket|工单/i;
 const SERVER_AWAY_MS = 100;
 
-type Counts = { runs: number; warmup: number };
+/** `only: 'opens'` skips the page loads (a quicker look at opening pages). */
+type Counts = { runs: number; warmup: number; only?: string };
 
 function progress(message: string): void {
   console.error(`bench: ${message}`);
@@ -95,6 +96,10 @@ async function opens(browser: BenchBrowser, server: StandInServer, counts: Count
 
 /** Every timing figure, in the issue's order. */
 async function timings(browser: BenchBrowser, server: StandInServer, counts: Counts): Promise<TimingFigure[]> {
+  if (counts.only === 'opens') {
+    await signInAgainst(browser, server.url);
+    return opens(browser, server, counts);
+  }
   await installReadyMark(browser);
   const firstRun = await pageLoads(browser, 'first-run', counts);
   progress('signing in through the stand-in server');
@@ -122,8 +127,8 @@ function gitCommit(): string {
 }
 
 async function main(): Promise<void> {
-  const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '15' } } });
-  const counts: Counts = { runs: Math.max(1, Number(args.runs) || 15), warmup: 2 };
+  const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '15' }, only: { type: 'string' } } });
+  const counts: Counts = { runs: Math.max(1, Number(args.runs) || 15), warmup: 2, only: args.only };
   const started = Date.now();
   progress('production build (wxt build)');
   buildProduction();
