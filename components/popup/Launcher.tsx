@@ -1,31 +1,36 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../lib/browser/i18n';
-import { errorMessage } from '../../lib/error-message';
-import { timeLeft } from '../../lib/format/time-left';
+import { updateItem } from '../../lib/browser/update-item';
 import { sendMessage } from '../../lib/messaging';
-import { LaunchpadError } from '../../lib/server/errors';
 import type { OpenIn, Settings, Workspace } from '../../lib/settings/settings';
+import { popupMemoryItem } from '../../lib/storage';
 import type { Session } from '../../lib/token/session';
 import { ErrorText } from '../ErrorText';
 import { useAction } from '../use-action';
+import { AccountArea } from './AccountArea';
 import { PathPicker } from './PathPicker';
-import { RevokeControl } from './RevokeControl';
 
 interface Props {
   session: Session;
   settings: Settings;
   recent: Record<Workspace, string[]>;
+  /** The workspace chosen last time (the default workspace when none was). */
+  workspace: Workspace;
   /** A problem to show on arrival (a shortcut that could not open its page). */
   notice: string | null;
+  onSignedOut(): void;
 }
 
-/** Signed in: who and where, Agent | Admin, the path list, revoke. */
-export function Launcher({ session, settings, recent, notice }: Props) {
-  const [workspace, setWorkspace] = useState<Workspace>(settings.defaultWorkspace);
+/** Signed in: the account, Agent | Admin, the pages, and Open. */
+export function Launcher({ session, settings, recent, workspace: initial, notice, onSignedOut }: Props) {
+  const [workspace, setWorkspace] = useState<Workspace>(initial);
   const { busy, error, run } = useAction();
-  const host = new URL(session.serverUrl).host;
-  const left = session.expiresAt === null ? null : timeLeft(session.expiresAt, Date.now(), browser.i18n.getUILanguage());
+
+  function choose(chosen: Workspace) {
+    setWorkspace(chosen);
+    void updateItem(popupMemoryItem, (memory) => ({ ...memory, workspace: chosen }));
+  }
 
   async function open(path: string, alternate: boolean) {
     const target: OpenIn | undefined = alternate
@@ -41,42 +46,26 @@ export function Launcher({ session, settings, recent, notice }: Props) {
 
   return (
     <>
-      <header class="who">
-        <h1 class="visually-hidden">{t('extName')}</h1>
-        <p>
-          <strong>{session.user.nickname}</strong> <span class="hint">{host}</span>
-        </p>
-        <p class="hint">
-          {session.expiresAt === null
-            ? t('popup_expiry_unknown')
-            : left
-              ? t('popup_expires', left)
-              : t('popup_expired')}
-        </p>
-        {session.renewalFailed && (
-          <p class="warn">{t('popup_renewal_failed', errorMessage(new LaunchpadError(session.renewalFailed.kind)))}</p>
-        )}
-      </header>
+      <AccountArea session={session} onSignedOut={onSignedOut} />
       <ErrorText text={notice} />
       <fieldset class="switch">
         <legend class="visually-hidden">{t('popup_workspace')}</legend>
         {(['agent', 'admin'] as const).map((w) => (
           <label key={w} class={workspace === w ? 'on' : undefined}>
-            <input type="radio" name="workspace" value={w} checked={workspace === w} onChange={() => setWorkspace(w)} />
+            <input type="radio" name="workspace" value={w} checked={workspace === w} onChange={() => choose(w)} />
             {t(w === 'agent' ? 'popup_agent' : 'popup_admin')}
           </label>
         ))}
       </fieldset>
-      <PathPicker key={workspace} workspace={workspace} recent={recent[workspace]} busy={busy} onOpen={open} />
+      <PathPicker workspace={workspace} recent={recent[workspace]} openIn={settings.openIn} busy={busy} onOpen={open} />
       <ErrorText text={error} />
       <footer class="row">
-        <RevokeControl />
-        <span class="spacer" />
         {session.user.superUser && (
           <button type="button" class="link" onClick={() => void openUsersPage()}>
             {t('users_open')}
           </button>
         )}
+        <span class="spacer" />
         <button type="button" class="link" onClick={() => browser.runtime.openOptionsPage()}>
           {t('popup_settings')}
         </button>

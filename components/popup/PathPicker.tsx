@@ -1,37 +1,54 @@
 import { useState } from 'preact/hooks';
-import { t } from '../../lib/browser/i18n';
-import type { Workspace } from '../../lib/settings/settings';
-import { PATH_KIND_MESSAGE, pathChoices, type PathChoice } from '../../lib/workspace/path-list';
+import { t, type MessageKey } from '../../lib/browser/i18n';
+import type { OpenIn, Workspace } from '../../lib/settings/settings';
+import { pageChoices, type PageChoice } from '../../lib/workspace/path-list';
 import { useFocusOnMount } from '../use-focus-on-mount';
 
 interface Props {
   workspace: Workspace;
   recent: readonly string[];
+  openIn: OpenIn;
   busy: boolean;
-  /** `alternate`: the modifier key was held (Shift): the other of new tab / current tab. */
+  /** `alternate`: Shift was held: the other of new tab / this tab. */
   onOpen(path: string, alternate: boolean): void;
 }
 
-/** A filter box over the paths, as a combobox: arrows move, Enter opens, text no path matches opens as typed. */
-export function PathPicker({ workspace, recent, busy, onOpen }: Props) {
+/** What Enter and Shift+Enter do, as the open-in setting makes them. */
+const KEYS_HINT: Record<OpenIn, MessageKey> = {
+  'new-tab': 'popup_keys_new_tab',
+  'current-tab': 'popup_keys_current_tab',
+  'reuse-tab': 'popup_keys_reuse_tab',
+};
+
+const label = (choice: PageChoice) => (choice.name ? t(choice.name) : `/${choice.path}`);
+
+/**
+ * A filter box over the pages, as a combobox: arrows move, Enter opens, Escape clears, text that
+ * matches no page opens as a path. Selected on arrival: the last page opened (see pageChoices).
+ */
+export function PathPicker({ workspace, recent, openIn, busy, onOpen }: Props) {
   const [filter, setFilter] = useState('');
   const input = useFocusOnMount<HTMLInputElement>();
-  const [active, setActive] = useState(0);
-  const choices = pathChoices(workspace, recent, filter);
-  const current = Math.min(active, choices.length - 1);
-  const optionId = (i: number) => `path-${workspace}-${i}`;
+  // Where the arrows moved the selection, in which workspace (another workspace starts at the top).
+  const [moved, setMoved] = useState({ workspace, index: 0 });
+  const setActive = (index: number) => setMoved({ workspace, index });
+  const choices = pageChoices(workspace, recent, filter);
+  const current = Math.min(moved.workspace === workspace ? moved.index : 0, choices.length - 1);
+  const chosen = choices[current];
+  const optionId = (i: number) => `page-${i}`;
+  const open = (choice: PageChoice | undefined, alternate: boolean) => choice && !busy && onOpen(choice.path, alternate);
 
   function onKeyDown(event: KeyboardEvent) {
-    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1 };
-    const move = moves[event.key];
+    const move = ({ ArrowDown: 1, ArrowUp: -1 } as Record<string, number>)[event.key];
     if (move !== undefined && choices.length > 0) {
-      event.preventDefault();
       setActive((current + move + choices.length) % choices.length);
     } else if (event.key === 'Enter') {
-      event.preventDefault();
-      const choice = choices[current];
-      if (choice && !busy) onOpen(choice.path, event.shiftKey);
-    }
+      open(chosen, event.shiftKey);
+    } else if (event.key === 'Escape' && filter) {
+      setFilter('');
+      setActive(0);
+    } else return;
+    event.preventDefault();
   }
 
   return (
@@ -51,8 +68,8 @@ export function PathPicker({ workspace, recent, busy, onOpen }: Props) {
         aria-autocomplete="list"
         aria-expanded="true"
         aria-controls="path-list"
-        aria-activedescendant={current >= 0 ? optionId(current) : undefined}
-        aria-describedby="path-help"
+        aria-activedescendant={chosen ? optionId(current) : undefined}
+        aria-describedby="path-keys"
         value={filter}
         onInput={(e) => {
           setFilter(e.currentTarget.value);
@@ -60,25 +77,28 @@ export function PathPicker({ workspace, recent, busy, onOpen }: Props) {
         }}
         onKeyDown={onKeyDown}
       />
-      <p id="path-help" class="hint">
-        {t('popup_filter_help')}
-      </p>
       <ul id="path-list" role="listbox" aria-label={t('popup_paths')}>
-        {choices.map((choice: PathChoice, i) => (
+        {choices.map((choice, i) => (
           <li
             id={optionId(i)}
-            key={`${choice.kind}:${choice.path}`}
+            key={`${workspace}:${choice.typed}:${choice.path}`}
             role="option"
             aria-selected={i === current}
             class={i === current ? 'active' : undefined}
             onMouseMove={() => setActive(i)}
-            onClick={(e) => !busy && onOpen(choice.path, e.shiftKey)}
+            onClick={(e) => open(choice, e.shiftKey)}
           >
-            <span class="path">/{choice.path}</span>
-            <span class="kind">{t(PATH_KIND_MESSAGE[choice.kind])}</span>
+            <span class="name">{choice.typed ? t('popup_open_typed') : label(choice)}</span>
+            {(choice.name || choice.typed) && <span class="path">/{choice.path}</span>}
           </li>
         ))}
       </ul>
+      <p id="path-keys" class="hint">
+        {t(KEYS_HINT[openIn])}
+      </p>
+      <button type="button" class="primary wide" disabled={busy || !chosen} onClick={(e) => open(chosen, e.shiftKey)}>
+        {t('popup_open', chosen ? label(chosen) : '')}
+      </button>
     </div>
   );
 }

@@ -1,11 +1,13 @@
+import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../lib/browser/i18n';
 import { errorMessage } from '../../lib/error-message';
 import { sendMessage } from '../../lib/messaging';
 import { LaunchpadError } from '../../lib/server/errors';
-import { lastAccountItem, recentPathsItem } from '../../lib/storage';
+import { lastAccountItem, popupMemoryItem, recentPathsItem } from '../../lib/storage';
 import type { Prompt } from '../../lib/ways-in/prompt';
 import { ErrorText } from '../ErrorText';
+import { StatusMessage } from '../StatusMessage';
 import { useSignedIn } from '../use-signed-in';
 import { useStored } from '../use-stored';
 import { Launcher } from './Launcher';
@@ -17,17 +19,34 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
   const state = useSignedIn();
   const lastAccount = useStored(lastAccountItem);
   const recent = useStored(recentPathsItem);
-  // Local storage only, no network: the first frame is ready in a few milliseconds.
-  if (!state || lastAccount === undefined || !recent) return null;
+  const memory = useStored(popupMemoryItem);
+  const [signedOut, setSignedOut] = useState(false);
+  // Local storage only, read at once, no network: the first frame is ready in a few milliseconds.
+  if (!state || lastAccount === undefined || !recent || !memory) return null;
 
   const { settings, profile, session } = state;
   const notice = prompt ? errorMessage(new LaunchpadError(prompt.reason)) : null;
+  // One live region for both screens, so "Signed out" is announced as the sign-in form replaces the pages.
+  const status = <StatusMessage status={signedOut && !session ? { tone: 'ok', text: t('popup_signed_out') } : null} />;
 
   if (session) {
-    return <Launcher session={session} settings={settings} recent={recent} notice={notice} />;
+    return (
+      <>
+        {status}
+        <Launcher
+          session={session}
+          settings={settings}
+          recent={recent}
+          workspace={memory.workspace ?? settings.defaultWorkspace}
+          notice={notice}
+          onSignedOut={() => setSignedOut(true)}
+        />
+      </>
+    );
   }
 
   async function afterSignIn() {
+    setSignedOut(false);
     if (prompt?.request) await sendMessage('open', prompt.request).catch(() => {});
     if (prompt) window.close();
   }
@@ -35,6 +54,7 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
   const ended = lastAccount?.endedBecause ? errorMessage(new LaunchpadError(lastAccount.endedBecause)) : null;
   return (
     <>
+      {status}
       <header>
         <h1>{t('extName')}</h1>
         {profile && (
@@ -48,7 +68,7 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
       </header>
       <ErrorText text={notice ?? ended} />
       {profile ? (
-        <SignInForm username={lastAccount?.username ?? ''} onSignedIn={afterSignIn} />
+        <SignInForm username={lastAccount?.username ?? ''} lock={memory.lock} onSignedIn={afterSignIn} />
       ) : (
         <ServerSetup />
       )}

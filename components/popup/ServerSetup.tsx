@@ -34,15 +34,14 @@ export function ServerSetup() {
         }}
       />
       <StatusMessage status={status} />
-      <div class="row">
-        <button type="submit" class="primary">
-          {t('popup_set_server')}
-        </button>
-        <span class="spacer" />
+      <button type="submit" class="primary wide actions">
+        {t('popup_set_server')}
+      </button>
+      <p class="alt">
         <button type="button" class="link" onClick={() => browser.runtime.openOptionsPage()}>
           {t('popup_settings')}
         </button>
-      </div>
+      </p>
     </form>
   );
 }

@@ -6,8 +6,12 @@ import { ErrorText } from '../ErrorText';
 import { useAction } from '../use-action';
 import { useFocusOnMount } from '../use-focus-on-mount';
 
-/** Revoke, after a confirmation that says what follows; if the server is out of reach, forget here. */
-export function RevokeControl() {
+/**
+ * Sign out, after a confirmation in its place that says once what follows (the token is revoked
+ * on the server). Cancel has the focus, Escape cancels; if the server is out of reach, the offer
+ * to sign out on this device only.
+ */
+export function SignOutControl({ onSignedOut }: { onSignedOut(): void }) {
   const [confirming, setConfirming] = useState(false);
   const [offline, setOffline] = useState(false);
   const { busy, error, run } = useAction();
@@ -19,17 +23,17 @@ export function RevokeControl() {
     wasConfirming.current = confirming;
   }, [confirming]);
 
-  async function revoke() {
+  async function end(how: 'revoke' | 'forget') {
     const done = await run(async () => {
       try {
-        await sendMessage('revoke');
+        await sendMessage(how);
       } catch (e) {
         // The server could not answer (the same failures that keep a token through renewal).
         setOffline(isTransient(e));
         throw e;
       }
     });
-    if (done) setConfirming(false);
+    if (done) onSignedOut();
   }
 
   if (!confirming) {
@@ -39,34 +43,47 @@ export function RevokeControl() {
       </button>
     );
   }
-  return <RevokeQuestion {...{ busy, error, offline, revoke, run }} onCancel={() => setConfirming(false)} />;
+  return <SignOutQuestion {...{ busy, error, offline, end }} onCancel={() => setConfirming(false)} />;
 }
 
 interface QuestionProps {
   busy: boolean;
   error: string | null;
   offline: boolean;
-  revoke(): void;
-  run: ReturnType<typeof useAction>['run'];
+  end(how: 'revoke' | 'forget'): void;
   onCancel(): void;
 }
 
-function RevokeQuestion({ busy, error, offline, revoke, run, onCancel }: QuestionProps) {
-  const yes = useFocusOnMount<HTMLButtonElement>();
+function SignOutQuestion({ busy, error, offline, end, onCancel }: QuestionProps) {
+  const cancel = useFocusOnMount<HTMLButtonElement>();
   return (
-    <div role="group" aria-labelledby="revoke-question" class="confirm">
-      <p id="revoke-question">{t('popup_revoke_confirm')}</p>
+    <div
+      role="group"
+      aria-labelledby="sign-out-question"
+      class="confirm"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        onCancel();
+      }}
+    >
+      <p id="sign-out-question">{t('popup_revoke_confirm')}</p>
       <ErrorText text={error} />
-      <div class="row">
-        <button type="button" class="danger" disabled={busy} onClick={revoke} ref={yes}>
+      {offline && (
+        <p id="forget-hint" class="hint">
+          {t('popup_forget_hint')}
+        </p>
+      )}
+      <div class="row wrap">
+        <button type="button" class="danger" disabled={busy} onClick={() => end('revoke')}>
           {t('popup_revoke_yes')}
         </button>
         {offline && (
-          <button type="button" disabled={busy} onClick={() => run(() => sendMessage('forget'))}>
+          <button type="button" disabled={busy} aria-describedby="forget-hint" onClick={() => end('forget')}>
             {t('popup_forget_here')}
           </button>
         )}
-        <button type="button" onClick={onCancel}>
+        <button type="button" ref={cancel} onClick={onCancel}>
           {t('popup_cancel')}
         </button>
       </div>

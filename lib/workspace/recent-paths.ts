@@ -1,9 +1,10 @@
 import type { Workspace } from '../settings/settings';
 import { updateItem } from '../browser/update-item';
 import { recentPathsItem } from '../storage';
-import { PRESET_PATHS } from './paths';
+import { LOGIN_PATH } from './paths';
 
-export const MAX_RECENT = 5;
+/** Room for the common pages of a workspace and a few paths of one's own. */
+export const MAX_RECENT = 8;
 
 /** A path as the user would type it again: no leading slash, and never a token in its query. */
 export function cleanPath(path: string): string {
@@ -18,14 +19,17 @@ export function cleanPath(path: string): string {
   return trimmed.slice(0, query) + (rest ? `?${rest}` : '') + trimmed.slice(end);
 }
 
-/** The recent list after opening `path`: presets are listed anyway, so they are not kept. */
-export function withRecentPath(recent: readonly string[], workspace: Workspace, path: string): string[] {
+/**
+ * The recent list after opening `path`, common pages included: the first is what Enter opens next
+ * time. The sign-in page is not kept: it is listed last anyway, never what Enter opens.
+ */
+export function withRecentPath(recent: readonly string[], path: string): string[] {
   const clean = cleanPath(path);
-  if (!clean || PRESET_PATHS[workspace].includes(clean)) return [...recent];
+  if (!clean || clean === LOGIN_PATH) return [...recent];
   return [clean, ...recent.filter((p) => p !== clean)].slice(0, MAX_RECENT);
 }
 
 /** Remembers an opened path for the popup's list; two opens at once both count. */
 export async function rememberPath(workspace: Workspace, path: string): Promise<void> {
-  await updateItem(recentPathsItem, (recent) => ({ ...recent, [workspace]: withRecentPath(recent[workspace], workspace, path) }));
+  await updateItem(recentPathsItem, (recent) => ({ ...recent, [workspace]: withRecentPath(recent[workspace], path) }));
 }

@@ -93,7 +93,8 @@ describe('English', () => {
     await checkInBothSchemes(popup.page, 'popup-signed-in-en');
     await expectTabReachesEveryControl(popup.page);
 
-    // The revoke confirmation: its buttons are reachable too, and it passes axe.
+    // The sign-out confirmation, in the account area: its buttons are reachable too, and it passes axe.
+    await popup.openAccount();
     await popup.revokeButton.click();
     await popup.confirmRevokeButton.waitFor();
     expect(await seriousViolations(popup.page), 'axe with the revoke confirmation').toEqual([]);
@@ -137,12 +138,13 @@ describe('English', () => {
     expect(await focused(popup.page)).toBe('input#path-filter');
   });
 
-  it('popup: after "Sign out…", the focus is on the confirmation\'s "Revoke and sign out"', async () => {
+  it('popup: after "Sign out", the focus is on the confirmation\'s "Cancel"', async () => {
     await ext.sendToBackground('signIn', { ...ADMIN, persist: false, rememberPassword: false });
     const popup = await PopupPage.open(ext);
+    await popup.openAccount();
     await popup.revokeButton.click();
     await popup.confirmRevokeButton.waitFor();
-    expect(await popup.confirmRevokeButton.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await popup.cancelSignOutButton.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
   it('popup: after revoking, the focus is in the sign-in form (the password, the user name being filled in)', async () => {

@@ -1,5 +1,5 @@
 // The popup as a user drives it: server set in the options page, sign-in, opening pages with
-// the keyboard, recent paths, revoking, and wrong passwords up to the lock. Each step is checked
+// the keyboard, recent pages, signing out, and wrong passwords up to the lock. Each step is checked
 // on the landing page AND in the stand-in server's request log.
 import { describe, expect, it } from 'vitest';
 import type { StandInServer } from '../server/bytedesk-server.ts';
@@ -61,11 +61,11 @@ describe('popup flow', () => {
     const landing = landingOn(ext, server, 'agent', 'ticket');
     await popup.filter.click();
     await popup.page.keyboard.type('tick');
-    expect(await popup.listedPaths()).toEqual([
-      ['/ticket', t('popup_kind_preset')],
-      ['/tick', t('popup_kind_custom')],
+    expect(await popup.listedPages()).toEqual([
+      [t('popup_page_ticket'), '/ticket'],
+      [t('popup_open_typed'), '/tick'],
     ]);
-    expect(await popup.selectedPath(), 'Enter opens the first match').toBe('/ticket');
+    expect(await popup.selectedPage(), 'Enter opens the first match').toBe(t('popup_page_ticket'));
     await pressClosing(popup.page, 'Enter'); // the popup closes itself
     const page = await landing;
 
@@ -87,7 +87,7 @@ describe('popup flow', () => {
     expect(ext.webPages().map((p) => p.url())).toEqual([page.url()]);
   });
 
-  it('switches to Admin, opens the dashboard, then a typed Chinese path, which is listed as recent next time', async () => {
+  it('switches to Admin, opens the dashboard, then a typed Chinese path, which is listed first next time', async () => {
     const popup = await popupSignedIn();
     const { token } = (await storedSession(ext))!;
 
@@ -103,12 +103,12 @@ describe('popup flow', () => {
     });
     expect(tokenInUrl(dashboard)).toBe(token);
 
-    // A path no preset matches opens as typed, Chinese characters and all.
+    // A path no page matches opens as typed, Chinese characters and all (Admin is remembered).
     const again = await PopupPage.open(ext);
-    await again.chooseWorkspace('admin');
+    expect(await again.workspaceRadio('admin').isChecked()).toBe(true);
     await again.filter.click();
     await again.page.keyboard.type(CUSTOM_PATH);
-    expect(await again.listedPaths()).toEqual([[`/${CUSTOM_PATH}`, t('popup_kind_custom')]]);
+    expect(await again.listedPages()).toEqual([[t('popup_open_typed'), `/${CUSTOM_PATH}`]]);
     const customLanding = landingOn(ext, server, 'admin', CUSTOM_PATH);
     await pressClosing(again.page, 'Enter');
     const custom = await customLanding;
@@ -125,38 +125,40 @@ describe('popup flow', () => {
       [`/admin/${CUSTOM_PATH}`, token],
     ]);
 
-    // Next time, under Admin only, the path is listed as recent (presets are not).
+    // Next time, under Admin only, the pages opened are listed first, newest first; the sign-in page last.
     const third = await PopupPage.open(ext);
-    expect(await third.listedPaths(), 'the agent list is unchanged').toEqual([
-      ['/auth/login', t('popup_kind_login')],
-      ['/chat', t('popup_kind_preset')],
-      ['/ticket', t('popup_kind_preset')],
+    expect(await third.listedPages()).toEqual([
+      [`/${CUSTOM_PATH}`, ''],
+      [t('popup_page_dashboard'), '/dashboard'],
+      [t('popup_page_welcome'), '/welcome'],
+      [t('popup_page_login'), '/auth/login'],
+    ]);
+    await third.chooseWorkspace('agent');
+    expect(await third.listedPages(), 'the agent list is unchanged').toEqual([
+      [t('popup_page_ticket'), '/ticket'],
+      [t('popup_page_chat'), '/chat'],
+      [t('popup_page_login'), '/auth/login'],
     ]);
     await third.chooseWorkspace('admin');
-    expect(await third.listedPaths()).toEqual([
-      ['/auth/login', t('popup_kind_login')],
-      ['/welcome', t('popup_kind_preset')],
-      ['/dashboard', t('popup_kind_preset')],
-      [`/${CUSTOM_PATH}`, t('popup_kind_recent')],
-    ]);
     // Filtering on part of it lists it first: Enter opens it again.
     const recentLanding = landingOn(ext, server, 'admin', CUSTOM_PATH);
     await third.filter.click();
     await third.page.keyboard.type('子页');
-    expect(await third.listedPaths()).toEqual([
-      [`/${CUSTOM_PATH}`, t('popup_kind_recent')],
-      ['/子页', t('popup_kind_custom')],
+    expect(await third.listedPages()).toEqual([
+      [`/${CUSTOM_PATH}`, ''],
+      [t('popup_open_typed'), '/子页'],
     ]);
     await pressClosing(third.page, 'Enter');
     expect(await landingView(await recentLanding)).toMatchObject({ state: 'signed-in', path: `/${CUSTOM_PATH}` });
     expect(passwordLogins(server), 'one sign-in for all of it').toHaveLength(1);
   });
 
-  it('revokes from the popup: the server revokes the token and the popup shows the sign-in form again', async () => {
+  it('signs out from the popup: the server revokes the token and the popup says "Signed out" over the sign-in form', async () => {
     const popup = await popupSignedIn();
     const { token } = (await storedSession(ext))!;
     expect(await profileStatus(server, token)).toBe(200);
 
+    await popup.openAccount();
     await popup.revokeButton.click();
     expect(await popup.text()).toContain(t('popup_revoke_confirm'));
     await popup.confirmRevokeButton.click();
@@ -164,6 +166,7 @@ describe('popup flow', () => {
     expect(await popup.isSignInForm()).toBe(true);
     expect(await popup.username.inputValue(), 'the form remembers who signed in').toBe(ADMIN.username);
     expect(await popup.alert.count(), 'signing out is not an error').toBe(0);
+    expect(await popup.status.textContent()).toBe(t('popup_signed_out'));
 
     const logouts = server.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/user/logout');
     expect(logouts.map((r) => r.token)).toEqual([token]);
@@ -176,9 +179,11 @@ describe('popup flow', () => {
   it('shows the tries left after a wrong password, then the lock, with one login request per try', async () => {
     const popup = await PopupPage.open(ext);
     const attempt = async () => {
+      const sent = passwordLogins(server).length;
       await popup.submitSignIn({ username: AGENT.username, password: 'not-the-password' });
+      await expect.poll(() => passwordLogins(server).length).toBe(sent + 1);
       await popup.alert.waitFor({ timeout: 10_000 });
-      await expect.poll(() => popup.signInButton.isEnabled()).toBe(true);
+      await expect.poll(() => popup.password.inputValue()).toBe('');
       return (await popup.alert.textContent()) ?? '';
     };
 
@@ -192,7 +197,10 @@ describe('popup flow', () => {
     expect(passwordLogins(server)).toHaveLength(2);
 
     const third = await attempt();
-    expect(third).toBe(t('error_account_locked'));
+    const { lock } = (await ext.readStorage<{ lock: { until: number } }>('local', 'popup'))!;
+    const until = new Date(lock.until).toLocaleString('en', { hour: 'numeric', minute: '2-digit' });
+    expect(third.replace(/\s/g, ' ')).toBe(t('popup_locked_until', until).replace(/\s/g, ' '));
+    expect(await popup.signInButton.isDisabled(), 'no fourth try during the lock').toBe(true);
     await expect.poll(() => passwordLogins(server).length).toBe(3);
     expect(
       passwordLogins(server).map((r) => (r.body as { username?: string }).username),

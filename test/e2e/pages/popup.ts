@@ -12,9 +12,15 @@ export const POPUP_VIEWPORT = { width: 360, height: 520 } as const;
 export interface SignInInput {
   username: string;
   password: string;
+  /** "Stay signed in, renew with my password" (it keeps the sign-in too). */
   rememberPassword?: boolean;
+  /** "Stay signed in". */
   keepSignedIn?: boolean;
 }
+
+/** The choices of "After the browser closes". */
+export type Stay = 'off' | 'on' | 'password';
+const STAY_MESSAGE = { off: 'popup_stay_off', on: 'popup_stay_on', password: 'popup_stay_password' } as const;
 
 export class PopupPage {
   readonly page: Page;
@@ -37,7 +43,7 @@ export class PopupPage {
 
   /** The first frame: a sign-in form, the launcher or the server set-up. */
   async rendered(): Promise<void> {
-    await this.page.locator('#root > *').first().waitFor({ timeout: 10_000 });
+    await this.page.locator('#root > :not(.status)').first().waitFor({ timeout: 10_000 });
   }
 
   // The sign-in form.
@@ -47,11 +53,14 @@ export class PopupPage {
   get password(): Locator {
     return this.page.getByLabel(this.t('popup_password'), { exact: true });
   }
-  get rememberPassword(): Locator {
-    return this.page.getByRole('checkbox', { name: this.t('popup_remember_password') });
+  get showPassword(): Locator {
+    return this.page.getByRole('button', { name: this.t('popup_show_password'), exact: true });
   }
-  get keepSignedIn(): Locator {
-    return this.page.getByRole('checkbox', { name: this.t('popup_keep_signed_in') });
+  /** A choice of "After the browser closes". */
+  stay(choice: Stay): Locator {
+    return this.page
+      .getByRole('group', { name: this.t('popup_after_close') })
+      .getByRole('radio', { name: this.t(STAY_MESSAGE[choice]), exact: true });
   }
   get signInButton(): Locator {
     return this.page.getByRole('button', { name: this.t('popup_sign_in'), exact: true });
@@ -59,6 +68,10 @@ export class PopupPage {
   /** The inline error (role=alert) of the form or the launcher. */
   get alert(): Locator {
     return this.page.getByRole('alert');
+  }
+  /** The popup's status line ("Signed out"). */
+  get status(): Locator {
+    return this.page.locator('#root > [role=status]');
   }
 
   // The launcher.
@@ -68,11 +81,30 @@ export class PopupPage {
   get pathList(): Locator {
     return this.page.getByRole('listbox', { name: this.t('popup_paths'), exact: true });
   }
+  /** The button that shows who is signed in and opens the account area. */
+  get accountButton(): Locator {
+    return this.page.locator('button.account-toggle');
+  }
+  get accountArea(): Locator {
+    return this.page.getByRole('group', { name: this.t('popup_account'), exact: true });
+  }
+  /** "Sign out" in the account area (open it first: `openAccount`). */
   get revokeButton(): Locator {
-    return this.page.getByRole('button', { name: this.t('popup_revoke'), exact: true });
+    return this.accountArea.getByRole('button', { name: this.t('popup_revoke'), exact: true });
+  }
+  /** The sign-out confirmation, in the place of the button. */
+  get signOutQuestion(): Locator {
+    return this.page.getByRole('group', { name: this.t('popup_revoke_confirm'), exact: true });
   }
   get confirmRevokeButton(): Locator {
-    return this.page.getByRole('button', { name: this.t('popup_revoke_yes'), exact: true });
+    return this.signOutQuestion.getByRole('button', { name: this.t('popup_revoke_yes'), exact: true });
+  }
+  get cancelSignOutButton(): Locator {
+    return this.signOutQuestion.getByRole('button', { name: this.t('popup_cancel'), exact: true });
+  }
+  /** The primary button that opens the selected page. */
+  get openButton(): Locator {
+    return this.page.locator('.picker button.primary');
   }
   workspaceRadio(workspace: Workspace): Locator {
     return this.page.getByRole('radio', { name: this.t(workspace === 'agent' ? 'popup_agent' : 'popup_admin'), exact: true });
@@ -98,8 +130,7 @@ export class PopupPage {
   async submitSignIn({ username, password, rememberPassword = false, keepSignedIn = false }: SignInInput): Promise<void> {
     await this.typeInto(this.username, username);
     await this.typeInto(this.password, password);
-    if (rememberPassword !== (await this.rememberPassword.isChecked())) await this.rememberPassword.click();
-    if (keepSignedIn !== (await this.keepSignedIn.isChecked())) await this.keepSignedIn.click();
+    await this.stay(rememberPassword ? 'password' : keepSignedIn ? 'on' : 'off').check();
     await this.signInButton.click();
   }
 
@@ -115,18 +146,27 @@ export class PopupPage {
     await expect.poll(() => this.workspaceRadio(workspace).isChecked()).toBe(true);
   }
 
-  /** The listed paths as shown: `[path, kind]` pairs, e.g. `['/ticket', 'common']`. */
-  async listedPaths(): Promise<[string, string][]> {
+  /** The listed pages as shown: `[name, path]` pairs, e.g. `['Tickets', '/ticket']`; a path of one's own is `['/a/b', '']`. */
+  async listedPages(): Promise<[string, string][]> {
     const options = await this.pathList.getByRole('option').all();
     return Promise.all(
-      options.map(async (o) => [(await o.locator('.path').textContent()) ?? '', (await o.locator('.kind').textContent()) ?? ''] as [string, string]),
+      options.map(async (o) => {
+        const path = o.locator('.path');
+        return [(await o.locator('.name').textContent()) ?? '', (await path.count()) ? ((await path.textContent()) ?? '') : ''] as [string, string];
+      }),
     );
   }
 
-  /** The path the list has selected (what Enter opens). */
-  async selectedPath(): Promise<string | null> {
+  /** The name of the page the list has selected (what Enter opens). */
+  async selectedPage(): Promise<string | null> {
     const selected = this.pathList.getByRole('option', { selected: true });
-    return (await selected.count()) === 1 ? selected.locator('.path').textContent() : null;
+    return (await selected.count()) === 1 ? selected.locator('.name').textContent() : null;
+  }
+
+  /** Opens the account area (who, where, Sign out) unless it is open. */
+  async openAccount(): Promise<void> {
+    if ((await this.accountButton.getAttribute('aria-expanded')) !== 'true') await this.accountButton.click();
+    await this.accountArea.waitFor();
   }
 
   /** Types into the filter box and presses Enter (the popup closes itself once the page opens). */
@@ -136,8 +176,9 @@ export class PopupPage {
     await pressClosing(this.page, 'Enter');
   }
 
-  /** Sign out…, then the confirmation's "Revoke and sign out". */
+  /** The account area's "Sign out", then the confirmation's "Sign out". */
   async revoke(): Promise<void> {
+    await this.openAccount();
     await this.revokeButton.click();
     await this.confirmRevokeButton.click();
   }

@@ -1,0 +1,279 @@
+// The popup as an agent meets it, in English (light) and Chinese (dark): pages by name, recent
+// first, Enter right after opening goes to the last page opened, the workspace remembered, the
+// account area and its sign-out, the sign-in form's choices, a wrong password and the lock. Each
+// state passes axe and is screenshot into test-results/screenshots/popup-<state>-<locale>-<scheme>.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { StandInServer } from '../server/bytedesk-server.ts';
+import { focused, horizontalOverflow, screenshot, seriousViolations } from './a11y.ts';
+import { launchExtension, startServerForTest, type ExtensionHarness } from './harness.ts';
+import { en, zhCN, type Translate } from './pages/messages.ts';
+import { PopupPage } from './pages/popup.ts';
+import { ADMIN, AGENT, landingOn, landingView, pageLoads, passwordLogins, pressClosing, resetBetweenTests, storedSession } from './support.ts';
+
+/** Locked by the lock test: no other test signs in with it. */
+const LOCKED = { username: 'agent2@email.com', password: '123456' } as const;
+
+describe.each([
+  { locale: 'en', scheme: 'light', t: en },
+  { locale: 'zh-CN', scheme: 'dark', t: zhCN },
+] as const)('the popup in $locale ($scheme)', ({ locale, scheme, t: translator }) => {
+  const t: Translate = translator();
+  let server: StandInServer;
+  let ext: ExtensionHarness;
+
+  beforeAll(async () => {
+    server = await startServerForTest();
+    ext = await launchExtension({ locale, colorScheme: scheme });
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+  beforeEach(() => resetBetweenTests(ext, server));
+
+  const open = (query = '') => PopupPage.open(ext, { t, query });
+  const signIn = (user: { username: string; password: string } = AGENT) =>
+    ext.sendToBackground('signIn', { ...user, persist: false, rememberPassword: false });
+
+  /** No serious axe findings, no horizontal scrolling; a screenshot named for the state. */
+  async function looksRight(page: Page, state: string): Promise<void> {
+    expect(await seriousViolations(page), `axe: ${state}`).toEqual([]);
+    expect(await horizontalOverflow(page), `overflow: ${state}`).toBe(0);
+    await screenshot(page, `popup-${state}-${locale}-${scheme}`);
+  }
+
+  it('first run: asks for the server, with room above "Set up server"', async () => {
+    await resetBetweenTests(ext, server, { configure: false });
+    const popup = await open();
+    const button = popup.page.getByRole('button', { name: t('popup_set_server'), exact: true });
+    const field = popup.page.getByRole('textbox', { name: t('options_server_url_label') });
+    const gap = (await button.boundingBox())!.y - ((await field.boundingBox())!.y + (await field.boundingBox())!.height);
+    expect(gap, 'space between the address field and the button').toBeGreaterThanOrEqual(10);
+    await looksRight(popup.page, 'first-run');
+  });
+
+  it('sign-in form: one choice of what stays after the browser closes, each explained, and a show-password toggle', async () => {
+    const popup = await open();
+    expect(await focused(popup.page)).toBe('input#username');
+    for (const [choice, hint] of [
+      ['off', 'popup_stay_off_hint'],
+      ['on', 'popup_stay_on_hint'],
+      ['password', 'popup_stay_password_hint'],
+    ] as const) {
+      await expect.poll(() => popup.stay(choice).evaluate((el) => (el as HTMLInputElement).labels?.length)).toBe(1);
+      expect(await popup.page.locator(`#${await popup.stay(choice).getAttribute('aria-describedby')}`).textContent()).toBe(t(hint));
+    }
+    expect(await popup.stay('off').isChecked(), 'nothing kept unless asked').toBe(true);
+
+    await popup.typeInto(popup.password, 'secret');
+    expect(await popup.showPassword.getAttribute('aria-pressed')).toBe('false');
+    await popup.showPassword.click();
+    expect(await popup.showPassword.getAttribute('aria-pressed')).toBe('true');
+    expect(await popup.password.getAttribute('type')).toBe('text');
+    expect(await popup.password.inputValue()).toBe('secret');
+    await popup.showPassword.click();
+    expect(await popup.password.getAttribute('type')).toBe('password');
+    await popup.typeInto(popup.password, '');
+    await popup.stay('on').check();
+    await looksRight(popup.page, 'sign-in');
+
+    // The choice reaches the background: "Stay signed in" keeps the session in local storage.
+    await popup.submitSignIn({ ...ADMIN, keepSignedIn: true });
+    await popup.filter.waitFor();
+    expect(await ext.readStorage('local', 'session')).toMatchObject({ persist: true });
+  });
+
+  it('token mode: "Use token" and the way back each on one line', async () => {
+    const popup = await open();
+    await popup.page.getByRole('button', { name: t('popup_paste_token'), exact: true }).click();
+    const useToken = popup.page.getByRole('button', { name: t('popup_use_token'), exact: true });
+    const back = popup.page.getByRole('button', { name: t('popup_use_password'), exact: true });
+    expect(await focused(popup.page)).toBe('textarea#token');
+    for (const button of [useToken, back]) {
+      const lines = await button.evaluate((el) => {
+        const style = getComputedStyle(el);
+        const box = ['paddingTop', 'paddingBottom', 'borderTopWidth', 'borderBottomWidth'] as const;
+        const content = el.getBoundingClientRect().height - box.reduce((sum, side) => sum + parseFloat(style[side]), 0);
+        return Math.round(content / parseFloat(style.lineHeight));
+      });
+      expect(lines, (await button.textContent()) ?? '').toBeLessThanOrEqual(1);
+    }
+    expect(await popup.stay('password').count(), 'no password to remember with a token').toBe(0);
+    await looksRight(popup.page, 'token');
+  });
+
+  it('a wrong password empties the password field and focuses it; the lock says until when and keeps Sign in from sending, reopened too', async () => {
+    const popup = await open();
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      await popup.submitSignIn({ username: LOCKED.username, password: 'not-the-password' });
+      await expect.poll(() => passwordLogins(server).length).toBe(attempt);
+      await popup.alert.waitFor();
+      await expect.poll(() => popup.password.inputValue(), { message: 'the password field is emptied' }).toBe('');
+      expect(await focused(popup.page), 'and has the focus').toBe('input#password');
+      expect(await popup.signInButton.isEnabled()).toBe(true);
+    }
+    expect(await popup.alert.textContent()).toBe(t('error_wrong_credentials_last_try'));
+    await looksRight(popup.page, 'wrong-password');
+
+    const before = Date.now();
+    await popup.page.keyboard.type('still-wrong');
+    await popup.page.keyboard.press('Enter');
+    await expect.poll(() => passwordLogins(server).length).toBe(3);
+    await expect.poll(() => popup.signInButton.isDisabled(), { message: 'Sign in is disabled during the lock' }).toBe(true);
+    const { lock } = (await ext.readStorage<{ lock: { username: string; until: number } }>('local', 'popup'))!;
+    expect(lock.username).toBe(LOCKED.username);
+    expect(lock.until - before).toBeGreaterThanOrEqual(10 * 60_000 - 1_000);
+    expect(lock.until - Date.now()).toBeLessThanOrEqual(10 * 60_000);
+    const time = (text: string | null) => text?.replace(/\s/g, ' ');
+    const until = new Date(lock.until).toLocaleString(locale, { hour: 'numeric', minute: '2-digit' });
+    expect(time(await popup.alert.textContent())).toBe(time(t('popup_locked_until', until)));
+    await looksRight(popup.page, 'locked');
+
+    // Enter sends nothing during the lock, in this popup or one opened later.
+    await popup.typeInto(popup.password, LOCKED.password);
+    await popup.page.keyboard.press('Enter');
+    const reopened = await open();
+    expect(await reopened.username.inputValue(), 'the locked account is shown').toBe(LOCKED.username);
+    expect(await reopened.signInButton.isDisabled()).toBe(true);
+    expect(time(await reopened.alert.textContent())).toBe(time(t('popup_locked_until', until)));
+    await reopened.typeInto(reopened.password, LOCKED.password);
+    await reopened.page.keyboard.press('Enter');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(passwordLogins(server), 'no try sent during the lock').toHaveLength(3);
+    // Another account is not locked.
+    await reopened.typeInto(reopened.username, ADMIN.username);
+    expect(await reopened.signInButton.isEnabled()).toBe(true);
+  });
+
+  it('lists pages by name, recent first; Enter right after opening goes to the last page opened', async () => {
+    await signIn();
+    const popup = await open();
+    expect(await popup.listedPages()).toEqual([
+      [t('popup_page_ticket'), '/ticket'],
+      [t('popup_page_chat'), '/chat'],
+      [t('popup_page_login'), '/auth/login'],
+    ]);
+    expect(await popup.selectedPage(), 'nothing opened yet: tickets').toBe(t('popup_page_ticket'));
+    expect(await popup.openButton.textContent()).toBe(t('popup_open', t('popup_page_ticket')));
+    expect(await popup.page.locator('#path-keys').textContent()).toBe(t('popup_keys_new_tab'));
+    await looksRight(popup.page, 'launcher-agent');
+
+    // Arrow down to Chats, Enter.
+    await popup.page.keyboard.press('ArrowDown');
+    expect(await popup.selectedPage()).toBe(t('popup_page_chat'));
+    const first = landingOn(ext, server, 'agent', 'chat');
+    await pressClosing(popup.page, 'Enter');
+    await first;
+
+    const again = await open();
+    expect(await again.listedPages()).toEqual([
+      [t('popup_page_chat'), '/chat'],
+      [t('popup_page_ticket'), '/ticket'],
+      [t('popup_page_login'), '/auth/login'],
+    ]);
+    const second = landingOn(ext, server, 'agent', 'chat');
+    await pressClosing(again.page, 'Enter'); // at once: no click, no typing
+    expect(await landingView(await second)).toMatchObject({ state: 'signed-in', path: '/chat' });
+    expect(pageLoads(server).map((r) => r.path)).toEqual(['/agent/chat', '/agent/chat']);
+  });
+
+  it('remembers the workspace switch across openings', async () => {
+    await signIn();
+    const popup = await open();
+    expect(await popup.workspaceRadio('agent').isChecked(), 'the default workspace at first').toBe(true);
+    await popup.chooseWorkspace('admin');
+    await popup.page.close();
+
+    const again = await open();
+    expect(await again.workspaceRadio('admin').isChecked()).toBe(true);
+    expect(await again.listedPages()).toEqual([
+      [t('popup_page_dashboard'), '/dashboard'],
+      [t('popup_page_welcome'), '/welcome'],
+      [t('popup_page_login'), '/auth/login'],
+    ]);
+    await looksRight(again.page, 'launcher-admin');
+    const landing = landingOn(ext, server, 'admin', 'dashboard');
+    await pressClosing(again.page, 'Enter');
+    expect(await landingView(await landing)).toMatchObject({ state: 'signed-in', app: 'Admin console', path: '/dashboard' });
+  });
+
+  it('finds pages by name in either language and by path; text that matches nothing opens as a path of its own', async () => {
+    await signIn();
+    const popup = await open();
+    for (const [typed, page] of [
+      ['tick', 'popup_page_ticket'],
+      ['工单', 'popup_page_ticket'],
+      ['chats', 'popup_page_chat'],
+      ['会话', 'popup_page_chat'],
+    ] as const) {
+      await popup.typeInto(popup.filter, typed);
+      expect(await popup.listedPages(), typed).toEqual([
+        [t(page), page === 'popup_page_ticket' ? '/ticket' : '/chat'],
+        [t('popup_open_typed'), `/${typed}`],
+      ]);
+    }
+    await popup.typeInto(popup.filter, 'reports/daily');
+    expect(await popup.listedPages()).toEqual([[t('popup_open_typed'), '/reports/daily']]);
+    expect(await popup.openButton.textContent()).toBe(t('popup_open', '/reports/daily'));
+    await looksRight(popup.page, 'filtered');
+    // Escape clears the filter first.
+    await popup.page.keyboard.press('Escape');
+    expect(await popup.filter.inputValue()).toBe('');
+    await popup.page.keyboard.type('reports/daily');
+    const landing = landingOn(ext, server, 'agent', 'reports/daily');
+    await pressClosing(popup.page, 'Enter');
+    await landing;
+
+    const again = await open();
+    expect((await again.listedPages())[0], 'a path of its own is shown as itself, first').toEqual(['/reports/daily', '']);
+  });
+
+  it('account area: who, where and until when; Sign out confirmed in place (Cancel focused, Escape cancels); then "Signed out"', async () => {
+    await signIn();
+    const { token, expiresAt } = (await storedSession(ext))!;
+    const popup = await open();
+    const status = popup.accountButton.locator('[title]');
+    expect(await status.textContent()).toBe(t('popup_status'));
+    const when = new Date(expiresAt!).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    const spaces = (text: string | null) => text?.replace(/\s/g, ' ');
+    expect(spaces(await status.getAttribute('title')), 'the exact expiry on hover').toBe(spaces(t('popup_valid_until', when)));
+    expect(await popup.revokeButton.count(), 'Sign out is tucked away').toBe(0);
+
+    await popup.accountButton.focus();
+    await popup.page.keyboard.press('Enter');
+    expect(await popup.accountButton.getAttribute('aria-expanded')).toBe('true');
+    const area = spaces(await popup.accountArea.innerText());
+    expect(area).toContain(t('popup_signed_in_as', AGENT.nickname, AGENT.username));
+    expect(area).toContain(t('popup_server', new URL(server.url).host));
+    expect(area).toContain(spaces(t('popup_valid_until', when)));
+    await looksRight(popup.page, 'account');
+
+    await popup.page.keyboard.press('Tab');
+    expect(await popup.revokeButton.evaluate((el) => el === document.activeElement), 'Tab reaches Sign out').toBe(true);
+    await popup.page.keyboard.press('Enter');
+    await popup.signOutQuestion.waitFor();
+    expect(await popup.revokeButton.count(), 'the question in the place of the button').toBe(1);
+    expect(await popup.cancelSignOutButton.evaluate((el) => el === document.activeElement), 'Cancel has the focus').toBe(true);
+    await looksRight(popup.page, 'sign-out');
+    await popup.page.keyboard.press('Escape');
+    await expect.poll(() => popup.signOutQuestion.count(), { message: 'Escape cancels' }).toBe(0);
+    expect(await popup.revokeButton.evaluate((el) => el === document.activeElement), 'back on Sign out').toBe(true);
+    expect(await popup.accountArea.count(), 'the account area stays open').toBe(1);
+
+    await popup.revoke();
+    await popup.signInButton.waitFor();
+    expect(await popup.status.textContent()).toBe(t('popup_signed_out'));
+    expect(await focused(popup.page)).toBe('input#password');
+    expect(server.requests.filter((r) => r.path === '/api/v1/user/logout').map((r) => r.token)).toEqual([token]);
+    await looksRight(popup.page, 'signed-out');
+  });
+
+  it('the key hint says what Enter and Shift+Enter do with the open-in setting', async () => {
+    await ext.configureServer(server.url, { openIn: 'current-tab' });
+    await signIn();
+    const popup = await open();
+    expect(await popup.page.locator('#path-keys').textContent()).toBe(t('popup_keys_current_tab'));
+    expect(await popup.filter.getAttribute('aria-describedby')).toBe('path-keys');
+  });
+});
