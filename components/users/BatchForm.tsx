@@ -1,5 +1,4 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { t } from '../../lib/browser/i18n';
 import { errorMessage } from '../../lib/error-message';
 import { sendMessage } from '../../lib/messaging';
@@ -10,9 +9,9 @@ import { pluralForm } from '../../lib/users/plural';
 import { StatusMessage, type Status } from '../StatusMessage';
 import { ResultsTable, type Result } from './ResultsTable';
 
-/** "Create 1 user", "Create 3 users" ("创建 3 个用户": Chinese has one form). */
+/** "Create 1 user", "Create 3 users" ("创建 3 个用户": Chinese has one form), by the rules of the messages' language. */
 const createLabel = (count: number) =>
-  t(pluralForm(count, browser.i18n.getUILanguage()) === 'one' ? 'users_create_many_one' : 'users_create_many', String(count));
+  t(pluralForm(count, t('page_language')) === 'one' ? 'users_create_many_one' : 'users_create_many', String(count));
 
 const problemsOf = (row: BatchRow) =>
   row.refusedAs ? errorMessage(new LaunchpadError(row.refusedAs)) : row.problems.map((p) => t(p)).join(' ');

@@ -1,6 +1,11 @@
 // The options and users pages in the states this work touches, English/light and Chinese/dark:
 // axe clean in each, the Chinese pages in Chinese (the batch box's example too), and screenshots
-// into test-results/screenshots/ (options-en-light.png, users-batch-zh-CN-dark.png, …) to look at.
+// into test-results/screenshots/ (options-en-light.png, users-zh-CN-dark.png, …) to look at.
+// With DOCS_SCREENSHOTS=1, the README's pictures are written too: docs/options.png, docs/options-zh.png,
+// docs/users.png, docs/users-zh.png.
+import { copyFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { StandInServer } from '../server/bytedesk-server.ts';
@@ -30,17 +35,21 @@ async function createOnServer(email: string) {
   await client.createUser(grant.accessToken, { username: email, email, mobile: '', nickname: 'Taken', password: 'secret1', enabled: true });
 }
 
-async function check(page: Page, name: string) {
+const DOCS = resolve(fileURLToPath(new URL('../../docs', import.meta.url)));
+
+/** axe, then a screenshot; `doc` names the copy in docs/ when DOCS_SCREENSHOTS is set. */
+async function check(page: Page, name: string, doc?: string) {
   expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-  await screenshot(page, name);
+  const path = await screenshot(page, name);
+  if (doc && process.env.DOCS_SCREENSHOTS) copyFileSync(path, resolve(DOCS, `${doc}.png`));
 }
 
 const LANGUAGES = [
-  { suffix: 'en-light', locale: undefined, colorScheme: 'light', t: en, sample: ['客服三', 'Agent Three'] },
-  { suffix: 'zh-CN-dark', locale: 'zh-CN', colorScheme: 'dark', t: zhCN, sample: ['张三', '李四'] },
+  { suffix: 'en-light', doc: '', locale: undefined, colorScheme: 'light', t: en, names: ['agent3', 'Agent Three', 'agent4', 'Agent Four'] },
+  { suffix: 'zh-CN-dark', doc: '-zh', locale: 'zh-CN', colorScheme: 'dark', t: zhCN, names: ['zhangsan', '张三', 'lisi', '李四'] },
 ] as const;
 
-describe.each(LANGUAGES)('$suffix', ({ suffix, locale, colorScheme, t: messages }) => {
+describe.each(LANGUAGES)('$suffix', ({ suffix, doc, locale, colorScheme, t: messages, names }) => {
   let ext: ExtensionHarness;
   let t: Translate;
   beforeAll(async () => {
@@ -64,7 +73,7 @@ describe.each(LANGUAGES)('$suffix', ({ suffix, locale, colorScheme, t: messages 
     await signedIn.page.setViewportSize(VIEWPORT);
     await signedIn.page.getByRole('table').waitFor();
     await signedIn.footer.getByText(ADMIN.username, { exact: false }).waitFor();
-    await check(signedIn.page, `options-${suffix}`);
+    await check(signedIn.page, `options-${suffix}`, `options${doc}`);
     await signedIn.advanced.click();
     await signedIn.agentUrl.waitFor();
     await check(signedIn.page, `options-advanced-${suffix}`);
@@ -86,13 +95,13 @@ describe.each(LANGUAGES)('$suffix', ({ suffix, locale, colorScheme, t: messages 
     expect(placeholder, 'the example speaks the language').toContain(locale ? '张三' : 'Agent Three');
     await check(users.page, `users-empty-${suffix}`);
 
-    const stamp = `${suffix}-${Date.now()}`;
+    const [first, firstName, second, secondName] = names;
     await users.batchText.fill(
       [
-        `new1-${stamp}@example.com, ${locale ? '客服一' : 'Agent One'}, secret1`,
+        `${first}@example.com, ${firstName}, secret1`,
         'not-an-email, Bad, secret2',
         'taken@example.com, Taken, secret3',
-        `new2-${stamp}@example.com, ${locale ? '客服二' : 'Agent Two'}, secret4`,
+        `${second}@example.com, ${secondName}, secret4`,
       ].join('\n'),
     );
     await users.createManyButton(3).waitFor();
@@ -100,6 +109,6 @@ describe.each(LANGUAGES)('$suffix', ({ suffix, locale, colorScheme, t: messages 
     await expect.poll(() => users.status(1).getAttribute('class'), { timeout: 15_000 }).toContain('warn');
     expect(await users.batchProblems()).toHaveLength(2);
     await users.page.mouse.move(0, 0);
-    await check(users.page, `users-${suffix}`);
+    await check(users.page, `users-${suffix}`, `users${doc}`);
   });
 });

@@ -57,7 +57,7 @@ describe('badgeState', () => {
 
   it.each([
     ['en', 'Bytedesk Launchpad — cannot reach desk.example.com. Still signed in as Admin; trying again.'],
-    ['zh_CN', '微语快捷入口 — 无法连接 desk.example.com。仍以 Admin 身份登录，稍后会重试。'],
+    ['zh_CN', '微语快捷入口 — 无法连接 desk.example.com。当前仍以 Admin 的身份登录，稍后会自动重试。'],
   ] as const)('titles in the user language (%s)', (locale, title) => {
     const state = badgeState({ settings: SET_UP, session: session(failed('unreachable')), now: T0 }, localeTranslator(locale));
     expect(state.title).toBe(title);
@@ -80,10 +80,10 @@ describe('badgeState', () => {
       badgeState({ settings: SET_UP, session: session(), now: T0 + 25 * DAY }, localeTranslator('zh_CN')).title,
     ];
     expect(titles).toEqual([
-      '微语快捷入口 — 尚未设置：请在设置中填写你的微语服务器。',
-      '微语快捷入口 — 未登录 desk.example.com。点击登录。',
-      '微语快捷入口 — 已以 Admin 身份登录 desk.example.com',
-      '微语快捷入口 — Admin 在 desk.example.com 的登录即将过期。',
+      '微语快捷入口 — 尚未设置：请在设置中填写您的微语服务器地址。',
+      '微语快捷入口 — 尚未登录 desk.example.com，点击即可登录。',
+      '微语快捷入口 — 当前以 Admin 的身份登录 desk.example.com',
+      '微语快捷入口 — Admin 在 desk.example.com 上的登录即将过期。',
     ]);
   });
 });
