@@ -40,7 +40,7 @@ describe('errorMessage', () => {
 
   it.each([
     ['en', 'Wrong password: 2 tries left before the account is locked for 10 minutes.'],
-    ['zh_CN', '密码错误：还可尝试 2 次，之后账号将被锁定 10 分钟。'],
+    ['zh_CN', '密码错误：还可尝试 2 次，之后账户将被锁定 10 分钟。'],
   ] as const)('says how many tries are left (%s)', (locale, expected) => {
     const error = new LaunchpadError('wrong-credentials', { triesLeft: 2 });
     expect(errorMessage(error, localeTranslator(locale))).toBe(expected);
@@ -48,7 +48,7 @@ describe('errorMessage', () => {
 
   it.each([
     ['en', 'Wrong password: 1 try left before the account is locked for 10 minutes.'],
-    ['zh_CN', '密码错误：还可尝试 1 次，之后账号将被锁定 10 分钟。'],
+    ['zh_CN', '密码错误：还可尝试 1 次，之后账户将被锁定 10 分钟。'],
   ] as const)('says "1 try", not "1 tries" (%s)', (locale, expected) => {
     const error = new LaunchpadError('wrong-credentials', { triesLeft: 1 });
     expect(errorMessage(error, localeTranslator(locale))).toBe(expected);
