@@ -14,14 +14,18 @@ export function workspaceRoot(profile: ServerProfile, workspace: Workspace): URL
  */
 export function workspaceUrl(profile: ServerProfile, workspace: Workspace, path: string): URL {
   const root = workspaceRoot(profile, workspace);
-  const relative = path.trim().replace(/^\/(?!\/)/, '');
-  if (/^[a-z][a-z0-9+.-]*:/i.test(relative) || relative.startsWith('/') || relative.includes('\\')) {
-    throw new LaunchpadError('invalid-input', { serverMessage: 'path leaves the workspace' });
+  const leaves = () => new LaunchpadError('invalid-input', { serverMessage: 'path leaves the workspace' });
+  const relative = path.trim().replace(/^\/(?!\/)/, '').trimStart();
+  // The URL parser drops tabs and newlines, which could hide a scheme or `//host` from the checks.
+  if (/[\x00-\x1f\x7f]/.test(relative)) throw leaves();
+  if (/^[a-z][a-z0-9+.-]*:/i.test(relative) || relative.startsWith('/') || relative.includes('\\')) throw leaves();
+  let url: URL;
+  try {
+    url = new URL(relative, root);
+  } catch {
+    throw leaves();
   }
-  const url = new URL(relative, root);
-  if (url.origin !== root.origin || !url.pathname.startsWith(root.pathname)) {
-    throw new LaunchpadError('invalid-input', { serverMessage: 'path leaves the workspace' });
-  }
+  if (url.origin !== root.origin || !url.pathname.startsWith(root.pathname)) throw leaves();
   return url;
 }
 

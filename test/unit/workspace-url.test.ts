@@ -78,6 +78,11 @@ describe('signedWorkspaceUrl', () => {
     '%2e%2e/admin',
     'ticket/../../admin',
     'data:text/html,hi',
+    '/\t//desk.example.com/agent/x',
+    'ht\ttps://desk.example.com/agent/x',
+    '/ //desk.example.com/agent/x',
+    '/\tHTTP:',
+    'tick\net',
   ])('refuses %j, which would leave the workspace', (path) => {
     expect(() => signedWorkspaceUrl(PROFILE, 'agent', path, TOKEN)).toThrow(
       expect.objectContaining({ kind: 'invalid-input' }),
@@ -91,17 +96,13 @@ describe('signedWorkspaceUrl', () => {
         try {
           url = new URL(signedWorkspaceUrl(PROFILE, workspace, path, TOKEN));
         } catch (error) {
-          // Refused. A control character can hide a scheme from the checks ("/\tHTTP:"), and the
-          // URL parser then throws a TypeError of its own: refused all the same.
-          expect(errorKindOf(error) === 'invalid-input' || error instanceof TypeError).toBe(true);
+          expect(errorKindOf(error)).toBe('invalid-input');
           return;
         }
         expect(url.origin).toBe('https://desk.example.com');
         expect(url.pathname.startsWith(`/${workspace}/`)).toBe(true);
         expect(url.searchParams.getAll('accessToken')).toEqual([TOKEN]);
         // A path is read as a path in the workspace, never as an address (scheme, host, backslash).
-        // Tabs, newlines and controls are dropped by the URL parser; the lines above cover those.
-        if (/[\x00-\x20]/.test(path)) return;
         const asText = new URL(`./${path.trim().replace(/^\//, '')}`, `https://desk.example.com/${workspace}/`);
         asText.searchParams.delete('accessToken');
         url.searchParams.delete('accessToken');
