@@ -25,6 +25,7 @@ export function OneUserForm() {
 
   async function submit(event: Event) {
     event.preventDefault();
+    if (busy) return;
     const checked = checkNewUser(values);
     if (!checked.ok) return refuse(checked.problems);
     setBusy(true);
@@ -62,7 +63,8 @@ export function OneUserForm() {
           {t('users_show_password')}
         </label>
         <div class="actions">
-          <button type="submit" class="primary" disabled={busy}>{t('users_create_one')}</button>
+          {/* aria-disabled, not disabled: the focus stays on the button while the server answers. */}
+          <button type="submit" class="primary" aria-disabled={busy ? 'true' : undefined}>{t('users_create_one')}</button>
         </div>
       </form>
       <StatusMessage status={status} />
