@@ -105,13 +105,15 @@ describe('the background worker', () => {
     expect(fakes.omnibox.defaultSuggestion).toBe('Open Agent workbench: a&amp;b&lt;c&gt;');
   });
 
-  it('creates a user for a super administrator, with its token; the new user can sign in', async () => {
+  it("New users' passwords are never stored: a user created for a super administrator, with its token, can sign in", async () => {
     await signIn();
     const { token } = (await sessionStore.load())!;
     const user = { username: 'agent9@example.com', email: 'agent9@example.com', nickname: 'Agent Nine', password: 'secret9' };
     server.clearRequests();
     await expect(sendMessage('createUser', user)).resolves.toEqual({ username: 'agent9@example.com', nickname: 'Agent Nine' });
     expect(server.requests.map((r) => [r.method, r.path, r.token])).toEqual([['POST', '/api/v1/user/create', token]]);
+    const stored = JSON.stringify([await fakeBrowser.storage.local.get(), await fakeBrowser.storage.session.get()]);
+    expect(stored).not.toContain('secret9');
     await expect(createBytedeskClient({ baseUrl: server.url }).login('agent9@example.com', 'secret9')).resolves.toMatchObject({
       user: { nickname: 'Agent Nine' },
     });

@@ -76,7 +76,7 @@ describe('the rest of the form', () => {
     ['http://127.0.0.1:9003', false],
     ['http://localhost:9005', false],
     ['http://[::1]:9003', false],
-  ])('%s is insecure: %s', (url, insecure) => {
+  ])('Plain http to another computer is warned about: %s is insecure: %s', (url, insecure) => {
     expect(isInsecure(url)).toBe(insecure);
   });
 

@@ -158,7 +158,7 @@ async function settled(promise: Promise<unknown>): Promise<boolean> {
 beforeEach(() => fakeBrowser.reset());
 
 describe('a sign-out stays a sign-out', () => {
-  it('during an exchange: waits for it, and revokes the token it brings as well as the old one', async () => {
+  it('A token that arrives for a session that has ended is revoked: a sign-out during an exchange waits for it, and revokes the token it brings as well as the old one', async () => {
     const { server, lifecycle, signIn, advance } = setup();
     const first = await signIn();
     advance(25 * DAY); // renewal due
@@ -233,7 +233,7 @@ describe('a sign-out stays a sign-out', () => {
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);
   });
 
-  it('signs out pages opened before a renewal too: every token of the session is revoked', async () => {
+  it('Sign out revokes every token of the session: pages opened before a renewal are signed out too', async () => {
     const { server, lifecycle, signIn, advance } = setup();
     const first = await signIn();
     advance(25 * DAY);
@@ -346,7 +346,7 @@ describe('the remembered password', () => {
   it.each([
     ['another account on the same server', 'agent1@email.com', PROFILE.baseUrl],
     ['the same account on another server', ADMIN.username, 'https://other.example.com'],
-  ])('is never used when it was sealed for %s', async (_, username, serverUrl) => {
+  ])('A remembered password opens only for the account and server it was sealed for: never for %s', async (_, username, serverUrl) => {
     const { server, lifecycle, signIn, vault, advance } = setup();
     const session = await signIn({ rememberPassword: true });
     await sessionStore.savePassword(await vault.seal('123456', username, serverUrl), false);

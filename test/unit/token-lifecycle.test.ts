@@ -56,7 +56,7 @@ const rejected = () => new LaunchpadError('token-rejected');
 beforeEach(() => fakeBrowser.reset());
 
 describe('signing in', () => {
-  it('keeps the token in session storage by default, with the expiry read from the token', async () => {
+  it('The token lives in session storage unless you choose to stay signed in: by default, with the expiry read from the token', async () => {
     const { signIn } = setup();
     const session = await signIn();
     expect(session.expiresAt).toBe(T0 + 30 * DAY);
@@ -64,7 +64,7 @@ describe('signing in', () => {
     expect(await fakeBrowser.storage.local.get('session')).toEqual({});
   });
 
-  it('keeps it in local storage with "keep me signed in"', async () => {
+  it('The token lives in session storage unless you choose to stay signed in: then in local storage', async () => {
     const { signIn } = setup();
     await signIn({ persist: true });
     expect(await fakeBrowser.storage.local.get('session')).toHaveProperty('session.user.nickname', 'Admin');
@@ -77,7 +77,7 @@ describe('signing in', () => {
     expect((await alarm())?.scheduledTime).toBe(T0 + 24 * DAY);
   });
 
-  it('stores a remembered password encrypted, never in plain text', async () => {
+  it('A password is stored only if you ask, and only encrypted: never in plain text', async () => {
     const { signIn } = setup();
     await signIn({ rememberPassword: true, persist: true });
     const everything = JSON.stringify([await fakeBrowser.storage.local.get(), await fakeBrowser.storage.session.get()]);
@@ -85,7 +85,7 @@ describe('signing in', () => {
     expect(everything).not.toMatch(/"admin"|YWRtaW4/); // neither the password nor its base64
   });
 
-  it('stores no password unless asked', async () => {
+  it('A password is stored only if you ask, and only encrypted: none unless asked', async () => {
     const { signIn } = setup();
     await signIn({ persist: true });
     expect(await sessionStore.loadPassword()).toBeNull();
@@ -287,7 +287,7 @@ describe('fresh tokens', () => {
     expect(renewed.expiresAt).toBe(T0 + 61 * DAY);
   });
 
-  it('never retries a refused remembered password, and forgets it', async () => {
+  it('A refused password is never tried again by itself: the remembered one is forgotten', async () => {
     const { client, signIn, lifecycle, advance } = setup();
     await signIn({ rememberPassword: true });
     advance(31 * DAY);
