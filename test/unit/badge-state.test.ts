@@ -10,6 +10,8 @@ const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);
 const SET_UP: Settings = { ...DEFAULT_SETTINGS, profiles: [PROFILE], activeProfileId: PROFILE.id };
 
 const session = (change: Partial<Session> = {}): Session => ({
+  id: 's1',
+  retired: [],
   token: 'token',
   serverUrl: PROFILE.baseUrl,
   profileId: PROFILE.id,
