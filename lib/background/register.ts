@@ -30,14 +30,17 @@ export function registerBackground({ lifecycle, openDeps, client }: Services): v
   const waysIn: WaysInDeps = { ...openDeps, lifecycle, prompt: showPrompt };
   onShortcut((command) => void runWayIn(command, waysIn));
   onMenuClick((id) => void runWayIn(id, waysIn));
-  void ensureMenuItems(menuItems());
   onOmnibox(omniboxHandlers({ ...waysIn, recentPaths: () => recentPathsItem.getValue() }));
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RENEWAL_ALARM) void lifecycle.renewIfDue();
   });
-  // Every worker start: re-create the renewal alarm, or renew at once if it was missed; then ask
-  // the server about the token before a page needs it.
-  void lifecycle.renewIfDue().then(() => lifecycle.confirmAhead());
-  startBadge();
+  // Every worker start, once the event that woke it has gone first (a page to open is what the
+  // user waits for): the menu items, the badge, the renewal alarm (or a missed renewal), and the
+  // server's word on the token before a page needs it.
+  setTimeout(() => {
+    void ensureMenuItems(menuItems());
+    startBadge();
+    void lifecycle.renewIfDue().then(() => lifecycle.confirmAhead());
+  }, 0);
 }
