@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { t } from '../../lib/browser/i18n';
 import { errorMessage } from '../../lib/error-message';
 import { LaunchpadError } from '../../lib/server/errors';
@@ -17,7 +17,6 @@ interface Props {
  */
 export function AccountArea({ session, onSignedOut }: Props) {
   const [open, setOpen] = useState(false);
-  const toggle = useRef<HTMLButtonElement>(null);
   const { user, expiresAt, renewalFailed } = session;
   const expired = expiresAt !== null && expiresAt <= Date.now();
   const validity =
@@ -27,21 +26,11 @@ export function AccountArea({ session, onSignedOut }: Props) {
   const status = expired ? 'popup_expired' : expiresAt === null ? 'popup_status_unknown' : 'popup_status';
 
   return (
-    <header
-      class="account"
-      onKeyDown={(e) => {
-        // Escape closes the account area (the sign-out question handles its own Escape first).
-        if (e.key !== 'Escape' || !open || e.defaultPrevented) return;
-        e.preventDefault();
-        setOpen(false);
-        toggle.current?.focus();
-      }}
-    >
+    <header>
       <h1 class="visually-hidden">{t('extName')}</h1>
       <button
         type="button"
         class="account-toggle"
-        ref={toggle}
         aria-expanded={open}
         aria-controls={open ? 'account' : undefined}
         onClick={() => setOpen(!open)}

@@ -1,10 +1,8 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../lib/browser/i18n';
-import { updateItem } from '../../lib/browser/update-item';
 import { sendMessage } from '../../lib/messaging';
 import type { OpenIn, Settings, Workspace } from '../../lib/settings/settings';
-import { popupMemoryItem } from '../../lib/storage';
 import type { Session } from '../../lib/token/session';
 import { ErrorText } from '../ErrorText';
 import { useAction } from '../use-action';
@@ -17,19 +15,21 @@ interface Props {
   recent: Record<Workspace, string[]>;
   /** The workspace chosen last time (the default workspace when none was). */
   workspace: Workspace;
+  /** Remembers the workspace chosen, for the next time. */
+  onWorkspace(workspace: Workspace): void;
   /** A problem to show on arrival (a shortcut that could not open its page). */
   notice: string | null;
   onSignedOut(): void;
 }
 
 /** Signed in: the account, Agent | Admin, the pages, and Open. */
-export function Launcher({ session, settings, recent, workspace: initial, notice, onSignedOut }: Props) {
+export function Launcher({ session, settings, recent, workspace: initial, onWorkspace, notice, onSignedOut }: Props) {
   const [workspace, setWorkspace] = useState<Workspace>(initial);
   const { busy, error, run } = useAction();
 
   function choose(chosen: Workspace) {
     setWorkspace(chosen);
-    void updateItem(popupMemoryItem, (memory) => ({ ...memory, workspace: chosen }));
+    onWorkspace(chosen);
   }
 
   async function open(path: string, alternate: boolean) {

@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import type { FunctionComponent } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../lib/browser/i18n';
 import { errorMessage } from '../../lib/error-message';
@@ -11,7 +12,6 @@ import { StatusMessage } from '../StatusMessage';
 import { useSignedIn } from '../use-signed-in';
 import { useStored } from '../use-stored';
 import { Launcher } from './Launcher';
-import { ServerSetup } from './ServerSetup';
 import { SignInForm } from './SignInForm';
 
 /** The toolbar popup, also shown in a small window when a shortcut needs the user to sign in. */
@@ -25,6 +25,8 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
   if (!state || lastAccount === undefined || !recent || !memory) return null;
 
   const { settings, profile, session } = state;
+  // Only the popup writes this item, and one popup is open at a time: no lock needed.
+  const remember = (patch: Partial<typeof memory>) => void popupMemoryItem.setValue({ ...memory, ...patch });
   const notice = prompt ? errorMessage(new LaunchpadError(prompt.reason)) : null;
   // One live region for both screens, so "Signed out" is announced as the sign-in form replaces the pages.
   const status = <StatusMessage status={signedOut && !session ? { tone: 'ok', text: t('popup_signed_out') } : null} />;
@@ -38,6 +40,7 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
           settings={settings}
           recent={recent}
           workspace={memory.workspace ?? settings.defaultWorkspace}
+          onWorkspace={(workspace) => remember({ workspace })}
           notice={notice}
           onSignedOut={() => setSignedOut(true)}
         />
@@ -68,10 +71,24 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
       </header>
       <ErrorText text={notice ?? ended} />
       {profile ? (
-        <SignInForm username={lastAccount?.username ?? ''} lock={memory.lock} onSignedIn={afterSignIn} />
+        <SignInForm
+          username={lastAccount?.username ?? ''}
+          lock={memory.lock}
+          onLocked={(lock) => remember({ lock })}
+          onSignedIn={afterSignIn}
+        />
       ) : (
-        <ServerSetup />
+        <LazyServerSetup />
       )}
     </>
   );
+}
+
+/** First run only: the server form and its checks load when needed, not with every popup. */
+function LazyServerSetup() {
+  const [Setup, setSetup] = useState<FunctionComponent | null>(null);
+  useEffect(() => {
+    void import('./ServerSetup').then((m) => setSetup(() => m.ServerSetup));
+  }, []);
+  return Setup && <Setup />;
 }

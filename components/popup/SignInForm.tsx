@@ -1,9 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../lib/browser/i18n';
-import { updateItem } from '../../lib/browser/update-item';
 import { sendMessage } from '../../lib/messaging';
 import { errorKindOf, type ErrorDetails } from '../../lib/server/errors';
-import { popupMemoryItem } from '../../lib/storage';
 import { ErrorText } from '../ErrorText';
 import { useAction } from '../use-action';
 import { lockAfterRefusal, lockedUntil, type AccountLock } from './account-lock';
@@ -13,6 +11,8 @@ interface Props {
   username: string;
   /** An account the server locked (remembered across openings). */
   lock: AccountLock | null;
+  /** Remembers the lock the server announced, for this popup and the next. */
+  onLocked(lock: AccountLock): void;
   /** Runs after a successful sign-in (e.g. opening what a shortcut asked for). */
   onSignedIn(): void;
 }
@@ -26,7 +26,7 @@ const STAY: [Stay, MessageKey, MessageKey][] = [
 ];
 
 /** User name and password (or a token pasted from the admin console's Token page), and what stays. */
-export function SignInForm({ username: lastUsername, lock, onSignedIn }: Props) {
+export function SignInForm({ username: lastUsername, lock, onLocked, onSignedIn }: Props) {
   const [pasting, setPasting] = useState(false);
   const [stay, setStay] = useState<Stay>('off');
   const [shown, setShown] = useState(false);
@@ -57,7 +57,7 @@ export function SignInForm({ username: lastUsername, lock, onSignedIn }: Props) 
     password.current!.focus();
     if (kind !== 'account-locked') return;
     const { serverMessage } = e as ErrorDetails;
-    void updateItem(popupMemoryItem, (m) => ({ ...m, lock: lockAfterRefusal(m.lock, username, serverMessage, Date.now()) }));
+    onLocked(lockAfterRefusal(lock, username, serverMessage, Date.now()));
   }
 
   async function submit(event: SubmitEvent) {
