@@ -2,6 +2,7 @@
 // first, Enter right after opening goes to the last page opened, the workspace remembered, the
 // account area and its sign-out, the sign-in form's choices, a wrong password and the lock. Each
 // state passes axe and is screenshot into test-results/screenshots/popup-<state>-<locale>-<scheme>.
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { StandInServer } from '../server/bytedesk-server.ts';
@@ -10,6 +11,9 @@ import { launchExtension, startServerForTest, type ExtensionHarness } from './ha
 import { en, zhCN, type Translate } from './pages/messages.ts';
 import { PopupPage } from './pages/popup.ts';
 import { ADMIN, AGENT, landingOn, landingView, pageLoads, passwordLogins, pressClosing, resetBetweenTests, storedSession } from './support.ts';
+
+/** `DOCS=1`: the README's screenshots are written to docs/ as well, cut to the popup's content. */
+const DOCS = process.env.DOCS === '1' ? new URL('../../docs/', import.meta.url) : null;
 
 /** Locked by the lock test: no other test signs in with it. */
 const LOCKED = { username: 'agent2@email.com', password: '123456' } as const;
@@ -36,11 +40,16 @@ describe.each([
   const signIn = (user: { username: string; password: string } = AGENT) =>
     ext.sendToBackground('signIn', { ...user, persist: false, rememberPassword: false });
 
-  /** No serious axe findings, no horizontal scrolling; a screenshot named for the state. */
-  async function looksRight(page: Page, state: string): Promise<void> {
+  /** No serious axe findings, no horizontal scrolling; a screenshot named for the state (`docs`: for the README too). */
+  async function looksRight(page: Page, state: string, docs?: string): Promise<void> {
     expect(await seriousViolations(page), `axe: ${state}`).toEqual([]);
     expect(await horizontalOverflow(page), `overflow: ${state}`).toBe(0);
     await screenshot(page, `popup-${state}-${locale}-${scheme}`);
+    if (!DOCS || !docs) return;
+    mkdirSync(DOCS, { recursive: true });
+    const height = await page.evaluate(() => Math.ceil(document.getElementById('root')!.getBoundingClientRect().bottom + 12));
+    const name = `${docs}${locale === 'en' ? '' : '-zh'}.png`;
+    await page.screenshot({ path: new URL(name, DOCS).pathname, clip: { x: 0, y: 0, width: 360, height }, animations: 'disabled', caret: 'hide' });
   }
 
   it('first run: asks for the server, with room above "Set up server"', async () => {
@@ -76,7 +85,7 @@ describe.each([
     expect(await popup.password.getAttribute('type')).toBe('password');
     await popup.typeInto(popup.password, '');
     await popup.stay('on').check();
-    await looksRight(popup.page, 'sign-in');
+    await looksRight(popup.page, 'sign-in', 'popup-sign-in');
 
     // The choice reaches the background: "Stay signed in" keeps the session in local storage.
     await popup.submitSignIn({ ...ADMIN, keepSignedIn: true });
@@ -157,7 +166,7 @@ describe.each([
     expect(await popup.selectedPage(), 'nothing opened yet: tickets').toBe(t('popup_page_ticket'));
     expect(await popup.openButton.textContent()).toBe(t('popup_open', t('popup_page_ticket')));
     expect(await popup.page.locator('#path-keys').textContent()).toBe(t('popup_keys_new_tab'));
-    await looksRight(popup.page, 'launcher-agent');
+    await looksRight(popup.page, 'launcher-agent', 'popup');
 
     // Arrow down to Chats, Enter.
     await popup.page.keyboard.press('ArrowDown');
@@ -247,7 +256,7 @@ describe.each([
     expect(area).toContain(t('popup_signed_in_as', AGENT.nickname, AGENT.username));
     expect(area).toContain(t('popup_server', new URL(server.url).host));
     expect(area).toContain(spaces(t('popup_valid_until', when)));
-    await looksRight(popup.page, 'account');
+    await looksRight(popup.page, 'account', 'popup-account');
 
     await popup.page.keyboard.press('Tab');
     expect(await popup.revokeButton.evaluate((el) => el === document.activeElement), 'Tab reaches Sign out').toBe(true);
