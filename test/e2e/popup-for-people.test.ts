@@ -278,6 +278,28 @@ describe.each([
     await looksRight(popup.page, 'signed-out');
   });
 
+  it('server out of reach: Sign out offers to sign out on this device only, and says the token stays valid there', async () => {
+    await signIn();
+    const popup = await open();
+    await popup.openAccount();
+    server.setFault({ kind: 'reset' }, ['/api/v1/user/logout']);
+    try {
+      await popup.revokeButton.click();
+      await popup.confirmRevokeButton.click();
+      const here = popup.signOutQuestion.getByRole('button', { name: t('popup_forget_here'), exact: true });
+      await here.waitFor();
+      expect(await popup.alert.textContent()).toBe(t('error_unreachable'));
+      expect(await popup.signOutQuestion.textContent()).toContain(t('popup_forget_hint'));
+      await looksRight(popup.page, 'sign-out-offline');
+      await here.click();
+      await popup.signInButton.waitFor();
+      expect(await popup.status.textContent()).toBe(t('popup_signed_out'));
+      expect(await storedSession(ext)).toBeUndefined();
+    } finally {
+      server.setFault(null);
+    }
+  });
+
   it('the key hint says what Enter and Shift+Enter do with the open-in setting', async () => {
     await ext.configureServer(server.url, { openIn: 'current-tab' });
     await signIn();
