@@ -119,11 +119,15 @@ export function createTokenLifecycle(deps: LifecycleDeps) {
    */
   function checkAlive(session: Session): Promise<Session> {
     if (check?.token === session.token) return check.run;
+    const ticket = trust.ticket();
     const run = deps
       .client(session.serverUrl)
       .profile(session.token)
       .then(
-        () => confirm(session),
+        () => {
+          trust.confirm(session.token, ticket);
+          return session;
+        },
         (error: unknown) => (isTransient(error) ? session : renewFrom(session, true)),
       )
       .finally(() => {

@@ -20,7 +20,10 @@ const end = (token: string) => token.slice(-24);
  */
 export function createTrust(item: StoredItem<Confirmation | null>, now: () => number) {
   let known: Confirmation | null | undefined;
+  let ends = 0;
   return {
+    /** Taken when a question to the server starts: its answer counts only if no sign-out was seen since. */
+    ticket: () => ends,
     async has(token: string): Promise<boolean> {
       if (known === undefined) {
         const stored = await item.getValue();
@@ -28,11 +31,13 @@ export function createTrust(item: StoredItem<Confirmation | null>, now: () => nu
       }
       return known?.tokenEnd === end(token) && now() - known.at < TRUST_MS;
     },
-    confirm(token: string): void {
+    confirm(token: string, ticket = ends): void {
+      if (ticket !== ends) return; // the server answered before a sign-out it had not seen yet
       known = { tokenEnd: end(token), at: now() };
       void item.setValue(known);
     },
     end(): void {
+      ends += 1;
       known = null;
       void item.removeValue();
     },

@@ -189,6 +189,21 @@ describe('a token for a page about to open (liveSession)', () => {
     expect(client.profile).toHaveBeenCalledOnce();
   });
 
+  it("a check in flight when a web app's sign-out is seen does not bring the trust back", async () => {
+    const { client, signIn, lifecycle } = setup();
+    await signIn();
+    lifecycle.distrust();
+    let answer!: () => void;
+    client.profile.mockImplementationOnce(() => new Promise((r) => (answer = () => r(USER)))); // answered before the logout landed
+    const ahead = lifecycle.confirmAhead();
+    await vi.waitFor(() => expect(client.profile).toHaveBeenCalled());
+    lifecycle.distrust(); // the web app's sign-out request leaves now
+    answer();
+    await ahead;
+    await lifecycle.liveSession();
+    expect(client.profile).toHaveBeenCalledTimes(2);
+  });
+
   it('asked ahead (the popup opened) and at the open at once: one question to the server', async () => {
     const { client, signIn, lifecycle, advance } = setup();
     await signIn();
