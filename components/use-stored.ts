@@ -4,14 +4,21 @@ import type { StoredItem } from '../lib/browser/stored-item';
 /** A stored item's value, kept current as it changes; undefined until first read. */
 export function useStored<T>(item: StoredItem<T>): T | undefined {
   const [value, setValue] = useState<T>();
+  // Asked for during the first render, not in the effect: effects run a frame later, and the
+  // page's first real frame waits on this read.
+  const [firstRead] = useState(() => item.getValue());
   useEffect(() => {
     let live = true;
-    void item.getValue().then((v) => live && setValue(() => v));
-    const unwatch = item.watch((v) => setValue(() => v));
+    let changed = false;
+    void firstRead.then((v) => live && !changed && setValue(() => v));
+    const unwatch = item.watch((v) => {
+      changed = true;
+      setValue(() => v);
+    });
     return () => {
       live = false;
       unwatch();
     };
-  }, [item]);
+  }, [item, firstRead]);
   return value;
 }
