@@ -87,8 +87,10 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
 /** First run only: the server form and its checks load when needed, not with every popup. */
 function LazyServerSetup() {
   const [Setup, setSetup] = useState<FunctionComponent | null>(null);
+  // Asked for while rendering, not in the effect a frame later.
+  const [loading] = useState(() => import('./ServerSetup'));
   useEffect(() => {
-    void import('./ServerSetup').then((m) => setSetup(() => m.ServerSetup));
-  }, []);
+    void loading.then((m) => setSetup(() => m.ServerSetup));
+  }, [loading]);
   return Setup && <Setup />;
 }
