@@ -21,14 +21,15 @@ const end = (token: string) => token.slice(-24);
 export function createTrust(item: StoredItem<Confirmation | null>, now: () => number) {
   let known: Confirmation | null | undefined;
   let ends = 0;
+  // Read as the worker starts, beside whatever woke it: a cold open then waits on one read less.
+  const stored = item.getValue().then((value) => {
+    if (known === undefined) known = value; // unless `confirm` or `end` came first meanwhile
+  });
   return {
     /** Taken when a question to the server starts: its answer counts only if no sign-out was seen since. */
     ticket: () => ends,
     async has(token: string): Promise<boolean> {
-      if (known === undefined) {
-        const stored = await item.getValue();
-        known ??= stored; // unless `confirm` or `end` came first meanwhile
-      }
+      await stored;
       return known?.tokenEnd === end(token) && now() - known.at < TRUST_MS;
     },
     confirm(token: string, ticket = ends): void {

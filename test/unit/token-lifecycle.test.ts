@@ -189,6 +189,15 @@ describe('a token for a page about to open (liveSession)', () => {
     expect(client.profile).toHaveBeenCalledOnce();
   });
 
+  it("a web app's sign-out seen as a worker starts: the confirmation it had stored is not trusted", async () => {
+    const first = setup();
+    await first.signIn();
+    const next = setup(); // a new worker, woken by the web app's sign-out request
+    next.lifecycle.distrust(); // before its read of the stored confirmation has answered
+    await next.lifecycle.liveSession();
+    expect(next.client.profile).toHaveBeenCalledOnce();
+  });
+
   it("a check in flight when a web app's sign-out is seen does not bring the trust back", async () => {
     const { client, signIn, lifecycle } = setup();
     await signIn();
