@@ -1,7 +1,7 @@
 import { t } from '../browser/i18n';
 import type { OpenIn, Workspace } from '../settings/settings';
 import type { OpenRequest } from '../workspace/open-workspace';
-import { PATH_KIND_MESSAGE, pathChoices } from '../workspace/path-list';
+import { pageChoices } from '../workspace/path-list';
 import { openOrPrompt, type WaysInDeps } from './ways-in';
 
 /** Chrome shows a handful of suggestions; more would only be cut off. */
@@ -51,12 +51,15 @@ export function omniboxAnswer(
   const typed = path.replace(/^\/+/, '');
   const workspaces: Workspace[] = named ? [named] : [current, current === 'agent' ? 'admin' : 'agent'];
   const suggestions = workspaces.flatMap((workspace) =>
-    pathChoices(workspace, recent[workspace], path)
-      // Enter already opens the text as typed: no line that repeats it.
-      .filter((c) => c.kind !== 'custom' && !(workspace === current && c.path === typed))
+    // The popup's list: recent pages first, by name, the sign-in page last. Enter already opens
+    // the text as typed: no line that repeats it.
+    pageChoices(workspace, recent[workspace], path)
+      .filter((c) => !c.typed && !(workspace === current && c.path === typed))
       .map((c) => ({
         content: `${workspace} ${c.path}`,
-        description: t('omnibox_suggestion', [t(WORKSPACE_NAME[workspace]), c.path, t(PATH_KIND_MESSAGE[c.kind])]),
+        description: c.name
+          ? t('omnibox_suggestion', [t(WORKSPACE_NAME[workspace]), t(c.name), `/${c.path}`])
+          : t('omnibox_suggestion', [t(WORKSPACE_NAME[workspace]), `/${c.path}`, t('popup_kind_recent')]),
       })),
   );
   return {

@@ -170,7 +170,7 @@ describe('shortcuts and context menu', () => {
     await tab.bringToFront();
 
     expect(await typeInAddressBar(ext, 'admin dash')).toEqual([
-      { content: 'admin dashboard', description: 'Admin console: dashboard (common)' },
+      { content: 'admin dashboard', description: 'Admin console: Dashboard (/dashboard)' },
     ]);
 
     const custom = landingOn(ext, server, 'admin', '任意路径');
@@ -182,7 +182,7 @@ describe('shortcuts and context menu', () => {
     expect(await landingView(page)).toMatchObject({ ...signedInAsAdmin, app: 'Admin console', path: '/任意路径' });
 
     expect(await typeInAddressBar(ext, 'admin 任')).toEqual([
-      { content: 'admin 任意路径?from=omnibox', description: 'Admin console: 任意路径?from=omnibox (recent)' },
+      { content: 'admin 任意路径?from=omnibox', description: 'Admin console: /任意路径?from=omnibox (recent)' },
     ]);
 
     const ticket = landingOn(ext, server, 'agent', 'ticket');

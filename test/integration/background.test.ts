@@ -97,7 +97,7 @@ describe('the background worker', () => {
     expect(await tabUrls(), 'no new tab').toHaveLength(tabCount);
 
     await expect(fakes.omnibox.type('admin 任')).resolves.toEqual([
-      { content: 'admin 任意路径?x=1', description: 'Admin console: 任意路径?x=1 (recent)' },
+      { content: 'admin 任意路径?x=1', description: 'Admin console: /任意路径?x=1 (recent)' },
     ]);
     expect(fakes.omnibox.defaultSuggestion).toBe('Open Admin console: 任');
     // Chrome reads descriptions as XML: what the user typed is escaped, not taken for markup.

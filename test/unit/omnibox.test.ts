@@ -31,17 +31,18 @@ describe('what the address bar opens', () => {
 });
 
 describe('what the address bar suggests', () => {
-  it('before any text: the hint, and the sign-in page and presets of the default workspace first', () => {
-    const answer = omniboxAnswer('', 'admin', NO_RECENT);
+  it('before any text: the hint, and the pages of the default workspace first, as the popup lists them', () => {
+    const answer = omniboxAnswer('', 'admin', { agent: [], admin: ['reports/daily'] });
     expect(answer.enter).toBe('Bytedesk: type a page (ticket, chat, admin dashboard) or any path');
     expect(answer.suggestions.map((s) => s.content)).toEqual([
-      'admin auth/login',
-      'admin welcome',
+      'admin reports/daily',
       'admin dashboard',
-      'agent auth/login',
-      'agent chat',
+      'admin welcome',
+      'admin auth/login',
       'agent ticket',
+      'agent chat',
     ]);
+    expect(answer.suggestions[1]?.description).toBe('Admin console: Dashboard (/dashboard)');
     expect(answer.suggestions).toHaveLength(MAX_SUGGESTIONS);
   });
 
@@ -52,13 +53,13 @@ describe('what the address bar suggests', () => {
 
     const partial = omniboxAnswer('/da', 'agent', NO_RECENT);
     expect(partial.enter).toBe('Open Agent workbench: /da');
-    expect(partial.suggestions).toEqual([{ content: 'admin dashboard', description: 'Admin console: dashboard (common)' }]);
+    expect(partial.suggestions).toEqual([{ content: 'admin dashboard', description: 'Admin console: Dashboard (/dashboard)' }]);
   });
 
   it('a workspace word keeps to that workspace and includes its recent paths', () => {
     const answer = omniboxAnswer('admin rep', 'agent', { agent: ['reports'], admin: ['reports/daily', 'users'] });
     expect(answer.enter).toBe('Open Admin console: rep');
-    expect(answer.suggestions).toEqual([{ content: 'admin reports/daily', description: 'Admin console: reports/daily (recent)' }]);
+    expect(answer.suggestions).toEqual([{ content: 'admin reports/daily', description: 'Admin console: /reports/daily (recent)' }]);
     expect(omniboxAnswer('agent', 'admin', NO_RECENT).enter).toBe('Open Agent workbench: /');
   });
 });

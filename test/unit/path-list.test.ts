@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { pageChoices, pathChoices, type PageChoice } from '../../lib/workspace/path-list';
+import { pageChoices, type PageChoice } from '../../lib/workspace/path-list';
 import { COMMON_PAGES, LOGIN_PAGE } from '../../lib/workspace/paths';
 import { cleanPath, MAX_RECENT, withRecentPath } from '../../lib/workspace/recent-paths';
 
@@ -52,20 +52,6 @@ describe('the pages the popup lists, and the one Enter opens (the first)', () =>
     for (const page of [LOGIN_PAGE, ...COMMON_PAGES.agent, ...COMMON_PAGES.admin]) {
       expect(page.words, page.path).toContain(names[page.name]!.message.toLowerCase());
     }
-  });
-});
-
-describe('what the address bar suggests', () => {
-  it.each([
-    ['agent', [], '', ['login:auth/login', 'preset:chat', 'preset:ticket']],
-    ['admin', ['queue/42'], '', ['login:auth/login', 'preset:welcome', 'preset:dashboard', 'recent:queue/42']],
-    // Common pages opened lately are listed once, as common pages.
-    ['agent', ['ticket', 'queue/42', 'chat'], '', ['login:auth/login', 'preset:chat', 'preset:ticket', 'recent:queue/42']],
-    ['agent', ['queue/42'], 'TICK', ['preset:ticket', 'custom:TICK']],
-    ['agent', [], '/ticket', ['preset:ticket']],
-    ['agent', ['queue/42'], 'q', ['recent:queue/42', 'custom:q']],
-  ] as const)('%s, recent %j, filter %j', (workspace, recent, filter, expected) => {
-    expect(pathChoices(workspace, recent, filter).map((c) => `${c.kind}:${c.path}`)).toEqual(expected);
   });
 });
 
