@@ -27,9 +27,3 @@ export const COMMON_PAGES: Record<Workspace, readonly KnownPage[]> = {
     { path: 'welcome', name: 'popup_page_welcome', words: 'welcome 欢迎页' },
   ],
 };
-
-/** The sign-in page and the common pages as paths, in the order the address bar suggests them. */
-export const PRESET_PATHS: Record<Workspace, readonly string[]> = {
-  agent: [LOGIN_PATH, 'chat', 'ticket'],
-  admin: [LOGIN_PATH, 'welcome', 'dashboard'],
-};

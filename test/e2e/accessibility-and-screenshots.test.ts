@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { PRESET_PATHS } from '../../lib/workspace/paths';
+import { COMMON_PAGES, LOGIN_PATH } from '../../lib/workspace/paths';
 import type { StandInServer } from '../server/bytedesk-server.ts';
 import {
   expectedTabStops,
@@ -49,7 +49,8 @@ function chineseCatalogueLatin(): Set<string> {
     ...messageKeys('zh_CN').map((key) => zh(key)),
     ...Object.values(manifest.commands ?? {}).flatMap((command) => Object.values(command.suggested_key ?? {})),
     manifest.omnibox?.keyword ?? '',
-    ...Object.values(PRESET_PATHS).flat(),
+    LOGIN_PATH,
+    ...Object.values(COMMON_PAGES).flat().map((page) => page.path),
   ];
   return new Set(texts.flatMap((text) => text.match(/[a-z]{3,}/gi) ?? []).map((word) => word.toLowerCase()));
 }
