@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
+import { openPopupWindow } from '../lib/browser/popup-window';
 
 type OpenPopup = { openPopup?: () => Promise<void> };
 
 /**
  * Opens the sign-in: the toolbar popup where the browser lets a page open it (Chrome 127+,
  * Firefox on a click), else the popup's page in a small window, which closes once signed in
- * (the window of lib/ways-in/prompt.ts's showPrompt, written out here: importing that module
- * would move it into the chunk every page shares, the popup's included).
+ * (the sign-in prompt's window; not through ways-in/prompt.ts, which every page would then load).
  */
 export async function openSignIn(): Promise<void> {
   // MV2 (the Firefox build) has browserAction, MV3 action. Called first, still inside the click.
@@ -16,12 +16,7 @@ export async function openSignIn(): Promise<void> {
   } catch {
     // No toolbar to anchor it to (a popup window, the button hidden): the window below.
   }
-  await browser.windows.create({
-    url: browser.runtime.getURL('/popup.html?reason=signed-out'),
-    type: 'popup',
-    width: 380,
-    height: 560,
-  });
+  await openPopupWindow('?reason=signed-out');
 }
 
 /** "Sign in…": opens the sign-in (see openSignIn); `primary` where it is the page's one action. */

@@ -3,6 +3,7 @@ import { startBadge } from '../badge/badge';
 import { onShortcut } from '../browser/command-events';
 import { ensureMenuItems, onMenuClick } from '../browser/context-menus';
 import { onOmnibox } from '../browser/omnibox';
+import { openPopupWindow } from '../browser/popup-window';
 import { onWebAppSignOut } from '../browser/web-app-sign-out';
 import { RENEWAL_ALARM } from '../browser/renewal-alarm';
 import { onMessage } from '../messaging';
@@ -10,7 +11,7 @@ import { recentPathsItem } from '../storage';
 import { normalizeServerUrl } from '../settings/server-url';
 import { createUser } from '../users/create-user';
 import { omniboxHandlers } from '../ways-in/omnibox';
-import { showPrompt } from '../ways-in/prompt';
+import { promptQuery } from '../ways-in/prompt';
 import { menuItems, runWayIn, type WaysInDeps } from '../ways-in/ways-in';
 import { openWorkspace } from '../workspace/open-workspace';
 import type { Services } from './services';
@@ -27,7 +28,9 @@ export function registerBackground({ lifecycle, openDeps, client }: Services): v
   onMessage('createUser', ({ data }) => createUser(data, { lifecycle, client }));
   onMessage('probe', ({ data }) => client(normalizeServerUrl(data.baseUrl)).probe());
 
-  const waysIn: WaysInDeps = { ...openDeps, lifecycle, prompt: showPrompt };
+  // A shortcut or menu item has no popup of its own to say "sign in first": the popup's page in a
+  // small window says it, and its sign-in then opens what was asked for.
+  const waysIn: WaysInDeps = { ...openDeps, lifecycle, prompt: (prompt) => openPopupWindow(promptQuery(prompt)) };
   onShortcut((command) => void runWayIn(command, waysIn));
   onMenuClick((id) => void runWayIn(id, waysIn));
   onOmnibox(omniboxHandlers({ ...waysIn, recentPaths: () => recentPathsItem.getValue() }));

@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import type { ErrorKind } from '../server/errors';
 import type { OpenRequest } from '../workspace/open-workspace';
 
@@ -25,17 +24,4 @@ export function parsePrompt(search: string): Prompt | null {
   const path = params.get('path');
   if ((workspace !== 'agent' && workspace !== 'admin') || path === null) return { reason };
   return { reason, request: { workspace, path } };
-}
-
-/**
- * Shows the popup's page in a small window: a shortcut or menu item has no popup of its own
- * to explain "sign in first", and the sign-in there then opens what was asked for.
- */
-export async function showPrompt(prompt: Prompt): Promise<void> {
-  await browser.windows.create({
-    url: browser.runtime.getURL(`/popup.html${promptQuery(prompt)}`),
-    type: 'popup',
-    width: 380,
-    height: 560,
-  });
 }

@@ -1,0 +1,11 @@
+import { browser } from 'wxt/browser';
+
+/** The popup's page in a small window of its own, for where no toolbar popup can be opened. */
+export async function openPopupWindow(query: string): Promise<void> {
+  await browser.windows.create({
+    url: browser.runtime.getURL(`/popup.html${query}`),
+    type: 'popup',
+    width: 380,
+    height: 560,
+  });
+}
