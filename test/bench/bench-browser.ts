@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
-import { chromiumArgs, chromiumExecutable } from '../e2e/harness.ts';
+import { chromiumArgs, chromiumExecutable, liveWorker } from '../e2e/harness.ts';
 
 /** The baseline page: popup.html's own head, and one module script that adds one button. */
 export const BASELINE_PAGE = 'bench-baseline.html';
@@ -104,23 +104,12 @@ async function wire(context: BrowserContext, removeProfile: () => void): Promise
   const cdp = await context.newCDPSession(control);
   const workerStatus = await watchWorkerStatus(cdp, origin);
 
-  async function worker(): Promise<Worker> {
-    const live = context.serviceWorkers().filter((w) => w.url().startsWith(`${origin}/`));
-    if (live.length > 0) return live[live.length - 1]!;
-    const waking = context.waitForEvent('serviceworker', {
-      predicate: (w) => w.url().startsWith(`${origin}/`),
-      timeout: 15_000,
+  // The baseline page sends nothing itself: a message wakes the worker (an unknown type, unanswered).
+  const worker = () =>
+    liveWorker(context, origin, async (page) => {
+      await page.goto(`${origin}/${BASELINE_PAGE}`).catch(() => {});
+      await page.evaluate(sendRuntimeMessage, { type: 'bench-wake' });
     });
-    const page = await context.newPage();
-    await page.goto(`${origin}/${BASELINE_PAGE}`).catch(() => {});
-    // The baseline page sends nothing itself: a message wakes the worker (an unknown type, unanswered).
-    await page.evaluate(sendRuntimeMessage, { type: 'bench-wake' }).catch(() => {});
-    try {
-      return await waking;
-    } finally {
-      await page.close().catch(() => {});
-    }
-  }
 
   async function stopWorker(): Promise<void> {
     await cdp.send('ServiceWorker.stopAllWorkers');

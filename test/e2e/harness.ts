@@ -140,6 +140,24 @@ export interface ExtensionHarness {
 
 const EXTENSION_PAGE_FOR_MESSAGES = 'popup.html';
 
+/**
+ * The extension's service worker now: the newest one running, or, when it was stopped, the one
+ * that `wake` (run in a new page, closed afterwards) starts again.
+ */
+export async function liveWorker(context: BrowserContext, origin: string, wake: (page: Page) => Promise<unknown>): Promise<Worker> {
+  const ours = (w: Worker) => w.url().startsWith(`${origin}/`);
+  const live = context.serviceWorkers().filter(ours);
+  if (live.length > 0) return live[live.length - 1]!;
+  const waking = context.waitForEvent('serviceworker', { predicate: ours, timeout: 15_000 });
+  const page = await context.newPage();
+  await wake(page).catch(() => {});
+  try {
+    return await waking;
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionHarness> {
   const extension = extensionDir();
   const userDataDir = mkdtempSync(join(tmpdir(), 'launchpad-e2e-'));
@@ -175,22 +193,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   const extensionId = new URL(worker.url()).host;
   const origin = `chrome-extension://${extensionId}`;
 
-  async function currentWorker(): Promise<Worker> {
-    const live = context.serviceWorkers().filter((w) => w.url().startsWith(`${origin}/`));
-    if (live.length > 0) return live[live.length - 1]!;
-    // Stopped while idle: any extension page wakes it up again.
-    const waking = context.waitForEvent('serviceworker', {
-      predicate: (w) => w.url().startsWith(`${origin}/`),
-      timeout: 15_000,
-    });
-    const page = await context.newPage();
-    await page.goto(`${origin}/${EXTENSION_PAGE_FOR_MESSAGES}`).catch(() => {});
-    try {
-      return await waking;
-    } finally {
-      await page.close().catch(() => {});
-    }
-  }
+  // Stopped while idle: any extension page wakes it up again.
+  const currentWorker = () => liveWorker(context, origin, (page) => page.goto(`${origin}/${EXTENSION_PAGE_FOR_MESSAGES}`));
 
   async function extensionPage(path = 'popup.html'): Promise<Page> {
     const page = await context.newPage();
