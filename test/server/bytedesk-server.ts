@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { DEFAULT_JWT_KEY_BASE64 } from './jwt.ts';
 import { route, springError, type Reply } from './routes.ts';
-import { Store } from './store.ts';
+import { Store, NOTHING_WAITING, type WaitingWork, type WorkSupport } from './store.ts';
 
 export interface SeedUser {
   username: string;
@@ -76,6 +76,10 @@ export interface StandInServer {
   mint(username: string, opts?: { lifetimeSeconds?: number }): string;
   signWithoutRow(username: string, opts?: { iat?: number; exp?: number }): string;
   setUserEnabled(username: string, enabled: boolean): void;
+  /** Sets what waits for a user (unset fields keep their value; at first nothing waits). */
+  setWaiting(username: string, work: Partial<WaitingWork>): void;
+  /** Makes the work endpoints answer as a current server, an older one without them, or refuse. */
+  setWorkSupport(support: WorkSupport): void;
   deleteUser(username: string): void;
   close(): Promise<void>;
 }
@@ -209,7 +213,7 @@ export async function startStandInServer(options: StandInOptions = {}): Promise<
     const faulted = active && faultReply(active, path, now());
     if (faulted) return send(req, res, faulted);
     if (method === 'OPTIONS') return send(req, res, { status: 200, contentType: '', body: '' });
-    const reply = route({ method, path, bearer, body, store });
+    const reply = route({ method, path, bearer, body, query, store });
     if (delay && method !== 'OPTIONS' && (!delay.paths || delay.paths.includes(path))) {
       await sleep(delay.ms);
       if (res.destroyed) return;
@@ -285,6 +289,13 @@ export async function startStandInServer(options: StandInOptions = {}): Promise<
     },
     setUserEnabled(username, enabled) {
       userOrThrow(username).enabled = enabled;
+    },
+    setWaiting(username, work) {
+      userOrThrow(username);
+      store.waiting.set(username, { ...(store.waiting.get(username) ?? NOTHING_WAITING), ...work });
+    },
+    setWorkSupport(support) {
+      store.workSupport = support;
     },
     deleteUser(username) {
       store.users.delete(username);

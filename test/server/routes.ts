@@ -2,6 +2,7 @@
 // /work/shared/bytedesk-contract.md). Handlers are pure: state in, Reply out.
 import { landingPage, webAppFor } from './landing-page.ts';
 import { userJson, type Store, type UserRecord } from './store.ts';
+import { WORK_ROUTES } from './work-routes.ts';
 
 export interface Reply {
   status: number;
@@ -15,6 +16,7 @@ export interface Call {
   path: string;
   bearer: string | null; // from the Authorization header only: the API ignores ?accessToken=
   body: unknown; // parsed JSON, null when absent, undefined when unparsable
+  query: Record<string, string>;
   store: Store;
 }
 
@@ -49,7 +51,7 @@ type Handler = (call: Call) => Reply;
 type AuthedHandler = (call: Call, user: UserRecord) => Reply;
 
 /** Written by the server's security handlers, not JsonResult: same fields, HTTP status = code. */
-function denied(status: 401 | 403, message: string): Reply {
+export function denied(status: 401 | 403, message: string): Reply {
   return json(status, { code: status, data: false, message });
 }
 
@@ -148,20 +150,27 @@ const routes: Record<string, Handler> = {
   'POST /api/v1/user/create': authed(withBody(createUser)),
 };
 
+// Looked up when called, not copied into `routes`: work-routes.ts imports this module's replies.
+function handlerFor(key: string): Handler | undefined {
+  const work = WORK_ROUTES[key];
+  return routes[key] ?? (work && authed(work));
+}
+
 export function route(call: Call): Reply {
   const { method, path, store } = call;
   const app = webAppFor(path);
   if (app && (method === 'GET' || method === 'HEAD')) {
     return { status: 200, contentType: 'text/html; charset=utf-8', body: landingPage(app) };
   }
-  const handler = routes[`${method} ${path}`];
+  const handler = handlerFor(`${method} ${path}`);
   if (handler) return handler(call);
   // Spring Security runs before routing: without a valid token even unknown /api paths are 401.
   if (path.startsWith('/api/')) {
     const auth = store.check(call.bearer);
     if (!auth.ok) return authFailure(auth.reason, path);
   }
-  const pathKnown = app !== null || Object.keys(routes).some((key) => key.endsWith(` ${path}`));
+  const keys = [...Object.keys(routes), ...Object.keys(WORK_ROUTES)];
+  const pathKnown = app !== null || keys.some((key) => key.endsWith(` ${path}`));
   const now = store.config.now();
   return pathKnown ? springError(405, 'Method Not Allowed', path, now) : springError(404, 'Not Found', path, now);
 }

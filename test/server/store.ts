@@ -37,6 +37,27 @@ export type TokenCheck =
   | { ok: true; user: UserRecord; token: string }
   | { ok: false; reason: 'invalid' | 'deleted' | 'disabled' };
 
+/** What waits for one agent (see "Work waiting for an agent"); tickets are those assigned to them. */
+export interface WaitingWork {
+  unreplied: number;
+  directQueuing: number;
+  workgroupUnassigned: number;
+  tickets: { processing: number; pending: number; review: number };
+  /** false: the user has no agent record (the agent lookup answers data null). */
+  agent: boolean;
+}
+
+export const NOTHING_WAITING: WaitingWork = {
+  unreplied: 0,
+  directQueuing: 0,
+  workgroupUnassigned: 0,
+  tickets: { processing: 0, pending: 0, review: 0 },
+  agent: true,
+};
+
+/** How the work endpoints answer: as a current server, or as an older one without them, or refusing. */
+export type WorkSupport = 'supported' | 'missing-json' | 'missing-page' | 'forbidden';
+
 export type LoginCheck =
   | { ok: true; user: UserRecord }
   | { ok: false; locked: true }
@@ -50,6 +71,9 @@ export class Store {
   private readonly failures = new Map<string, { count: number; lockedUntil: number }>();
   private uidSeq = 0;
   readonly config: StoreConfig;
+  /** Work waiting per username; users not in it have nothing waiting. */
+  readonly waiting = new Map<string, WaitingWork>();
+  workSupport: WorkSupport = 'supported';
 
   constructor(config: StoreConfig, seeds: SeedUser[]) {
     this.config = config;
@@ -86,6 +110,10 @@ export class Store {
     };
     this.users.set(user.username, user);
     return user;
+  }
+
+  waitingFor(username: string): WaitingWork {
+    return this.waiting.get(username) ?? NOTHING_WAITING;
   }
 
   findByEmail(email: string): UserRecord | undefined {
