@@ -2,16 +2,23 @@ import type { ZodMiniType } from 'zod/mini';
 import * as z from 'zod/mini';
 import { createUserFailure, loginFailure, statusFailure } from './classify';
 import {
+  agentSchema,
   CHANNEL,
   jsonResultSchema,
+  pageTotalSchema,
   PATHS,
   PLATFORM,
+  queuingSchema,
   tokenGrantSchema,
   userSchema,
+  type AgentIds,
   type BytedeskUser,
   type JsonResult,
   type NewUser,
+  type QueuingCounts,
+  type TicketStatus,
   type TokenGrant,
+  type WorkUnsupported,
 } from './contract';
 import { LaunchpadError } from './errors';
 import { parseJson } from '../util/parse-json';
@@ -40,6 +47,18 @@ export interface BytedeskClient {
   createUser(token: string, user: NewUser, options?: CallOptions): Promise<BytedeskUser>;
   /** Resolves when a Bytedesk server answers at the base URL (no credentials involved). */
   probe(options?: CallOptions): Promise<void>;
+  /** How many conversations wait for the token's agent to reply (the server takes the agent from the token). */
+  unreplied(token: string, options?: CallOptions): Promise<number | WorkUnsupported>;
+  /** The agent record of a user (null: the user is no agent). */
+  agentOf(token: string, user: { uid: string; orgUid: string }, options?: CallOptions): Promise<AgentIds | null | WorkUnsupported>;
+  /** Today's visitors queued for an agent (by agent uid, not user uid). */
+  queuing(token: string, agentUid: string, options?: CallOptions): Promise<QueuingCounts | WorkUnsupported>;
+  /** How many tickets of one status are assigned to a member (by member uid). */
+  ticketsAssigned(
+    token: string,
+    query: { orgUid: string; memberUid: string; status: TicketStatus },
+    options?: CallOptions,
+  ): Promise<number | WorkUnsupported>;
 }
 
 interface Request {
@@ -106,6 +125,23 @@ export function createBytedeskClient(options: ClientOptions): BytedeskClient {
     return codeFailure(result) ?? new LaunchpadError('token-rejected', { serverMessage: result.message ?? '' });
   }
 
+  /** A GET of the work endpoints, where a missing endpoint or authority is an answer. */
+  async function work<T>(token: string, path: string, schema: ZodMiniType<T>, signal?: AbortSignal): Promise<T | WorkUnsupported> {
+    let result: JsonResult;
+    try {
+      result = await send({ method: 'GET', path, token, signal });
+    } catch (error) {
+      const unsupported = workUnsupported(error);
+      if (unsupported) return unsupported;
+      throw error;
+    }
+    // Recent servers answer a missing endpoint with HTTP 200 and code 404 ("No static resource …").
+    if (result.code === 404) return { unsupported: 'not-on-server' };
+    if (result.code === 403 && !DISABLED.test(result.message ?? '')) return { unsupported: 'no-authority' };
+    if (result.code !== 200) throw codeFailure(result) ?? new LaunchpadError('rejected', { serverMessage: result.message ?? '' });
+    return data(result, schema);
+  }
+
   return {
     async login(username, password, { signal } = {}) {
       const result = await send({
@@ -155,7 +191,40 @@ export function createBytedeskClient(options: ClientOptions): BytedeskClient {
     async probe({ signal } = {}) {
       await send({ method: 'POST', path: PATHS.exchange, body: { accessToken: PROBE_TOKEN }, signal });
     },
+
+    unreplied(token, { signal } = {}) {
+      return work(token, `${PATHS.unreplied}?${query({ pageNumber: '0', pageSize: '1' })}`, pageTotalSchema, signal);
+    },
+
+    async agentOf(token, user, { signal } = {}) {
+      const path = `${PATHS.agentOfUser}?${query({ userUid: user.uid, orgUid: user.orgUid })}`;
+      const agent = await work(token, path, agentSchema, signal);
+      if (agent === null || 'unsupported' in agent) return agent;
+      return { agentUid: agent.uid, memberUid: agent.member?.uid ?? null };
+    },
+
+    queuing(token, agentUid, { signal } = {}) {
+      return work(token, `${PATHS.queuing}?${query({ agentUid })}`, queuingSchema, signal);
+    },
+
+    ticketsAssigned(token, { orgUid, memberUid, status }, { signal } = {}) {
+      const params = query({ orgUid, assigneeUid: memberUid, status, pageNumber: '0', pageSize: '1' });
+      return work(token, `${PATHS.ticketsOfOrg}?${params}`, pageTotalSchema, signal);
+    },
   };
+}
+
+const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
+
+// A disabled user is refused with 403 too: that is the account's state, not a missing authority.
+const DISABLED = /disabled|禁用/i;
+
+/** A missing endpoint (404 in either shape) or authority (403): the feature is not there for this user. */
+function workUnsupported(error: unknown): WorkUnsupported | null {
+  const failure = error as Partial<Pick<LaunchpadError, 'kind' | 'status' | 'serverMessage'>> | null;
+  if (failure?.kind === 'not-bytedesk' && failure.status === 404) return { unsupported: 'not-on-server' };
+  if (failure?.kind === 'forbidden' && !DISABLED.test(failure.serverMessage ?? '')) return { unsupported: 'no-authority' };
+  return null;
 }
 
 // Any JsonResult counts: the exchange of a dummy token answers `accessToken is invalid` (code -1).

@@ -1,0 +1,71 @@
+import type { WorkUnsupported } from '../server/contract';
+import { errorKindOf } from '../server/errors';
+
+/**
+ * What the extension knows of the conversations waiting for the agent, per profile. A count or
+ * an "unsupported" remembers the server it came from: after a server change it is forgotten.
+ */
+export type WaitingState =
+  | { kind: 'count'; count: number; checkedAt: number; stale: boolean; serverUrl: string }
+  | { kind: 'unsupported'; reason: WorkUnsupported['unsupported']; checkedAt: number; serverUrl: string }
+  | { kind: 'off' };
+
+/** Checks closer together than this reuse the last count: a popup opened twice costs one request. */
+export const COUNT_REUSE_MS = 20_000;
+/** An older server is not upgraded every minute: ask it again after a day (or a server change). */
+export const UNSUPPORTED_RETRY_MS = 24 * 60 * 60_000;
+/** A count this old is shown as old even without a failure (the worker slept, alarms were missed). */
+export const STALE_AFTER_MS = 5 * 60_000;
+
+/** The profile's state, unless it was recorded for another server address. */
+export function stateFor(
+  states: Record<string, WaitingState>,
+  profileId: string,
+  serverUrl: string,
+): WaitingState | undefined {
+  const state = states[profileId];
+  if (!state || state.kind === 'off' || state.serverUrl === serverUrl) return state;
+  return undefined;
+}
+
+/** When asking the server is next worth it: null never (the user turned the count off). */
+export function nextCheck(state: WaitingState | undefined, now: number): number | null {
+  if (!state) return now;
+  switch (state.kind) {
+    case 'off':
+      return null;
+    case 'unsupported':
+      return state.checkedAt + UNSUPPORTED_RETRY_MS;
+    case 'count':
+      return state.stale ? now : state.checkedAt + COUNT_REUSE_MS;
+  }
+}
+
+export function shouldAsk(state: WaitingState | undefined, now: number): boolean {
+  const next = nextCheck(state, now);
+  return next !== null && now >= next;
+}
+
+/** A count to show as old: the last check failed, or it is long ago. */
+export function isStale(state: Extract<WaitingState, { kind: 'count' }>, now: number): boolean {
+  return state.stale || now - state.checkedAt > STALE_AFTER_MS;
+}
+
+/** The state after the server answered: a count, or the feature missing here. */
+export function afterAnswer(answer: number | WorkUnsupported, serverUrl: string, now: number): WaitingState {
+  return typeof answer === 'number'
+    ? { kind: 'count', count: answer, checkedAt: now, stale: false, serverUrl }
+    : { kind: 'unsupported', reason: answer.unsupported, checkedAt: now, serverUrl };
+}
+
+/**
+ * The state after a failed check. A rejected token, a disabled account or a cancelled call says
+ * nothing about the count (the token lifecycle deals with the first two): the state stays. Any
+ * other failure (network, timeout, server error, a body that is not Bytedesk's) keeps the last
+ * count, marked old.
+ */
+export function afterFailure(state: WaitingState | undefined, error: unknown): WaitingState | undefined {
+  const kind = errorKindOf(error);
+  if (kind === 'token-rejected' || kind === 'forbidden' || kind === 'cancelled') return state;
+  return state?.kind === 'count' ? { ...state, stale: true } : state;
+}
