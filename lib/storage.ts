@@ -44,3 +44,9 @@ export const recentPathsItem = defineItem<Record<'agent' | 'admin', string[]>>('
   agent: [],
   admin: [],
 });
+
+/**
+ * Conversations waiting for the agent, per profile id: the last count, or why the server gives
+ * none, or "off". A cache of the server's answer; the profile's own settings stay in settingsItem.
+ */
+export const waitingItem = defineItem<Record<string, import('./work/waiting').WaitingState>>('local:waiting', {});
