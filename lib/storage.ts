@@ -50,3 +50,6 @@ export const recentPathsItem = defineItem<Record<'agent' | 'admin', string[]>>('
  * none, or "off". A cache of the server's answer; the profile's own settings stay in settingsItem.
  */
 export const waitingItem = defineItem<Record<string, import('./work/waiting').WaitingState>>('local:waiting', {});
+
+/** The organisation's policy as the worker last read it (storage.managed): what the options page reports. */
+export const policyStateItem = defineItem<import('./settings/policy').PolicyState>('local:policy', { kind: 'none' });
