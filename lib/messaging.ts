@@ -9,16 +9,23 @@ import type { OpenRequest } from './workspace/open-workspace';
  * keep their `kind` (see LaunchpadError). The token never crosses: only the background sends it.
  */
 export interface LaunchpadProtocol {
-  signIn(input: PasswordSignIn): void;
-  signInWithToken(input: { token: string; persist: boolean }): void;
+  signIn(input: PasswordSignIn & OfProfile): void;
+  signInWithToken(input: { token: string; persist: boolean } & OfProfile): void;
   open(request: OpenRequest): void;
-  revoke(): void;
-  forget(): void;
+  revoke(input: OfProfile): void;
+  forget(input: OfProfile): void;
   /** The popup opened: check the token with the server now, before a page is asked for. */
-  confirm(): void;
+  confirm(input: OfProfile): void;
+  /** Revokes the profile's token (`force`: forgets it, the server being out of reach), then removes the profile. */
+  removeProfile(input: OfProfile & { force?: boolean }): void;
   createUser(user: NewUser): CreatedUser;
   /** "Test connection": whether a Bytedesk server answers at `baseUrl` (no credentials involved). */
   probe(input: { baseUrl: string }): void;
+}
+
+/** The profile a page acts on: the one it shows, which may have stopped being the active one meanwhile. */
+interface OfProfile {
+  profileId: string;
 }
 
 type Name = keyof LaunchpadProtocol;

@@ -1,4 +1,4 @@
-import { defineItem } from './browser/stored-item';
+import { defineItem, type StoredItem } from './browser/stored-item';
 import type { ErrorKind } from './server/errors';
 import { DEFAULT_SETTINGS, type Settings } from './settings/settings';
 import type { SealedSecret } from './token/password-vault';
@@ -10,24 +10,51 @@ import type { Confirmation } from './token/trust';
 /** Server profiles and preferences. */
 export const settingsItem = defineItem<Settings>('local:settings', DEFAULT_SETTINGS);
 
-/** The session when "keep me signed in" is off: gone when the browser closes. */
-export const sessionItem = defineItem<Session | null>('session:session', null);
+/**
+ * What one profile keeps, under keys of its own: a change to one profile's session never writes
+ * where another's lives.
+ */
+export interface ProfileItems {
+  /** The session when "keep me signed in" is off: gone when the browser closes. */
+  session: StoredItem<Session | null>;
+  /** The session when "keep me signed in" is on. */
+  persistentSession: StoredItem<Session | null>;
+  /** The password, AES-GCM encrypted, when the user asked to remember it (same area as the session). */
+  password: StoredItem<SealedSecret | null>;
+  persistentPassword: StoredItem<SealedSecret | null>;
+  /** When the server last confirmed the token (see token/trust.ts): survives a worker's restart. */
+  confirmation: StoredItem<Confirmation | null>;
+  /** Who signed in last and why the session ended: fills the sign-in form and explains. */
+  lastAccount: StoredItem<LastAccount | null>;
+  /** Pages opened lately, per workspace, newest first, common pages included (never with a token in them). */
+  recentPaths: StoredItem<RecentPaths>;
+}
+export interface LastAccount {
+  username: string;
+  endedBecause: ErrorKind | null;
+}
+export type RecentPaths = Record<'agent' | 'admin', string[]>;
 
-/** The session when "keep me signed in" is on. */
-export const persistentSessionItem = defineItem<Session | null>('local:session', null);
+const perProfile = new Map<string, ProfileItems>();
 
-/** The password, AES-GCM encrypted, when the user asked to remember it (same area as the session). */
-export const sealedPasswordItem = defineItem<SealedSecret | null>('session:password', null);
-export const persistentSealedPasswordItem = defineItem<SealedSecret | null>('local:password', null);
-
-/** When the server last confirmed the token (see token/trust.ts): survives a worker's restart. */
-export const confirmationItem = defineItem<Confirmation | null>('session:confirmed', null);
-
-/** Who signed in last and why the session ended: fills the sign-in form and explains. */
-export const lastAccountItem = defineItem<{ username: string; endedBecause: ErrorKind | null } | null>(
-  'local:lastAccount',
-  null,
-);
+/** The same objects for the same profile, so pages can watch them as stable values. */
+export function profileItems(profileId: string): ProfileItems {
+  let items = perProfile.get(profileId);
+  if (!items) {
+    const key = <A extends 'local' | 'session'>(area: A, name: string) => `${area}:${name}/${profileId}` as const;
+    items = {
+      session: defineItem<Session | null>(key('session', 'session'), null),
+      persistentSession: defineItem<Session | null>(key('local', 'session'), null),
+      password: defineItem<SealedSecret | null>(key('session', 'password'), null),
+      persistentPassword: defineItem<SealedSecret | null>(key('local', 'password'), null),
+      confirmation: defineItem<Confirmation | null>(key('session', 'confirmed'), null),
+      lastAccount: defineItem<LastAccount | null>(key('local', 'lastAccount'), null),
+      recentPaths: defineItem<RecentPaths>(key('local', 'recentPaths'), { agent: [], admin: [] }),
+    };
+    perProfile.set(profileId, items);
+  }
+  return items;
+}
 
 /**
  * What the popup keeps between openings, in one item (one read at start): the workspace last
@@ -36,14 +63,8 @@ export const lastAccountItem = defineItem<{ username: string; endedBecause: Erro
  */
 export const popupMemoryItem = defineItem<{
   workspace: 'agent' | 'admin' | null;
-  lock: { username: string; until: number } | null;
+  lock: { profileId: string; username: string; until: number } | null;
 }>('local:popup', { workspace: null, lock: null });
-
-/** Pages opened lately, per workspace, newest first, common pages included (never with a token in them). */
-export const recentPathsItem = defineItem<Record<'agent' | 'admin', string[]>>('local:recentPaths', {
-  agent: [],
-  admin: [],
-});
 
 /**
  * Conversations waiting for the agent, per profile id: the last count, or why the server gives

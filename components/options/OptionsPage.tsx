@@ -1,29 +1,42 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../lib/browser/i18n';
-import { activeProfile, parseSettings, type Settings } from '../../lib/settings/settings';
+import { canEdit, profileById } from '../../lib/settings/profiles';
+import { parseSettings } from '../../lib/settings/settings';
 import { settingsItem } from '../../lib/storage';
 import { PageHeader } from '../PageHeader';
+import { useStored } from '../use-stored';
 import { AboutFooter } from './AboutFooter';
 import { BehaviourSection } from './BehaviourSection';
+import { ProfilesSection } from './ProfilesSection';
 import { ServerSection } from './ServerSection';
 import { ShortcutsSection } from './ShortcutsSection';
 
-/** The options page: server (saved with its button), behaviour (saved at once), shortcuts, who and which version. */
+/** The options page: profiles and the server of one (saved with its button), behaviour (saved at once), shortcuts, who and which version. */
 export function OptionsPage() {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const stored = useStored(settingsItem);
+  // The profile the server form edits: the active one until another is picked; null: a new one.
+  const [picked, setPicked] = useState<string | null | undefined>(undefined);
 
   useEffect(() => {
     document.title = t('options_page_title', t('extName'));
-    void settingsItem.getValue().then((stored) => setSettings(parseSettings(stored)));
   }, []);
 
+  const settings = stored === undefined ? null : parseSettings(stored);
+  const editing = settings && profileById(settings, picked === undefined ? settings.activeProfileId : picked);
   return (
     <main class="page">
       <PageHeader title={t('options_page_title', t('extName'))} />
       <p class="intro">{t('options_save_model')}</p>
       {settings && (
         <>
-          <ServerSection profile={activeProfile(settings)} />
+          {settings.profiles.length > 0 && <ProfilesSection settings={settings} editing={editing?.id ?? null} onEdit={setPicked} />}
+          <ServerSection
+            // A fresh form for each profile picked: no field of one left in another.
+            key={editing?.id ?? 'new'}
+            profile={editing}
+            locked={editing !== null && !canEdit(settings, editing)}
+            onSaved={setPicked}
+          />
           <BehaviourSection settings={settings} />
         </>
       )}

@@ -7,6 +7,7 @@ import {
   type ServerField,
 } from '../../lib/settings/server-form';
 import type { ServerProfile } from '../../lib/settings/settings';
+import { TextField } from '../TextField';
 import { StatusMessage } from '../StatusMessage';
 import { UrlField } from '../server/UrlField';
 import { useServerSave } from '../server/useServerSave';
@@ -21,14 +22,27 @@ const DEV_SERVERS = [
   { field: 'adminUrl', id: 'admin-url', label: 'options_admin_url_label', placeholder: 'http://127.0.0.1:9004' },
 ] as const;
 
+interface Props {
+  /** The profile edited; null: a new one, saved as a new profile. */
+  profile: ServerProfile | null;
+  /** Set by the organisation: shown, not editable. */
+  locked: boolean;
+  onSaved(profileId: string): void;
+}
+
 /**
- * Server URL and, under "Advanced", the optional app servers (open when one is set); saving asks
+ * A profile's name, server URL and, under "Advanced", the optional app servers (open when one is set); saving asks
  * for host permission on exactly those origins.
  */
-export function ServerSection({ profile }: { profile: ServerProfile | null }) {
+export function ServerSection({ profile, locked, onSaved }: Props) {
   const form = useFormFields(FIELDS, serverFormValues(profile));
   const { values, errors, inputs, edit } = form;
-  const { status, setStatus, submit } = useServerSave(values, form.setValues);
+  const [name, setName] = useState(profile?.name ?? '');
+  const saved = (server: typeof values, profileId: string) => {
+    form.setValues(server);
+    onSaved(profileId);
+  };
+  const { status, setStatus, submit } = useServerSave(profile?.id ?? null, values, saved, name);
   const [advanced, setAdvanced] = useState(() => DEV_SERVERS.some(({ field }) => form.values[field] !== ''));
   const refuse: typeof form.refuse = (found) => {
     setStatus(null);
@@ -53,9 +67,18 @@ export function ServerSection({ profile }: { profile: ServerProfile | null }) {
 
   return (
     <section class="card" aria-labelledby="server-heading">
-      <h2 id="server-heading">{t('options_server_heading')}</h2>
+      <h2 id="server-heading">{profile ? t('options_editing', profile.name) : t('options_profile_new')}</h2>
       <p class="intro">{t('options_server_intro')}</p>
+      {locked && <p class="note">{t('options_profile_locked')}</p>}
       <form noValidate onSubmit={onSubmit}>
+        <fieldset disabled={locked}>
+        <TextField
+          id="profile-name"
+          label={t('options_profile_name_label')}
+          hint={t('options_profile_name_hint', name.trim().split(/\s+/)[0] || 'staging')}
+          value={name}
+          onInput={setName}
+        />
         <UrlField
           id="base-url"
           label={t('options_server_url_label')}
@@ -88,8 +111,9 @@ export function ServerSection({ profile }: { profile: ServerProfile | null }) {
             />
           ))}
         </details>
+        </fieldset>
         <div class="actions">
-          <button type="submit" class="primary">{t('options_save')}</button>
+          {!locked && <button type="submit" class="primary">{t('options_save')}</button>}
           <ConnectionTest baseUrl={values.baseUrl} onInvalid={(error) => refuse({ baseUrl: error })} onResult={setStatus} />
         </div>
         <StatusMessage status={status} />

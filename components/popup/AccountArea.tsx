@@ -53,7 +53,7 @@ export function AccountArea({ session, onSignedOut }: Props) {
           <p>{t('popup_signed_in_as', [user.nickname, user.username])}</p>
           <p>{t('popup_server', new URL(session.serverUrl).host)}</p>
           <p class="hint">{validity}</p>
-          <SignOutControl onSignedOut={onSignedOut} />
+          <SignOutControl profileId={session.profileId} onSignedOut={onSignedOut} />
         </div>
       )}
     </header>

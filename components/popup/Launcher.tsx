@@ -10,6 +10,7 @@ import { AccountArea } from './AccountArea';
 import { PathPicker } from './PathPicker';
 
 interface Props {
+  profileId: string;
   session: Session;
   settings: Settings;
   recent: Record<Workspace, string[]>;
@@ -23,7 +24,7 @@ interface Props {
 }
 
 /** Signed in: the account, Agent | Admin, the pages, and Open. */
-export function Launcher({ session, settings, recent, workspace: initial, onWorkspace, notice, onSignedOut }: Props) {
+export function Launcher({ profileId, session, settings, recent, workspace: initial, onWorkspace, notice, onSignedOut }: Props) {
   const [workspace, setWorkspace] = useState<Workspace>(initial);
   const { busy, error, run } = useAction();
 
@@ -36,7 +37,7 @@ export function Launcher({ session, settings, recent, workspace: initial, onWork
     const target: OpenIn | undefined = alternate
       ? settings.openIn === 'current-tab' ? 'new-tab' : 'current-tab'
       : undefined;
-    if (await run(() => sendMessage('open', { workspace, path, target }))) window.close();
+    if (await run(() => sendMessage('open', { profileId, workspace, path, target }))) window.close();
   }
 
   async function openUsersPage() {

@@ -5,26 +5,47 @@ import { t } from '../../lib/browser/i18n';
 import { errorMessage } from '../../lib/error-message';
 import { sendMessage } from '../../lib/messaging';
 import { LaunchpadError } from '../../lib/server/errors';
-import { lastAccountItem, popupMemoryItem, recentPathsItem } from '../../lib/storage';
+import { updateItem } from '../../lib/browser/update-item';
+import { setActiveProfile } from '../../lib/settings/profiles';
+import { parseSettings, type ServerProfile } from '../../lib/settings/settings';
+import { popupMemoryItem, profileItems, settingsItem } from '../../lib/storage';
 import type { Prompt } from '../../lib/ways-in/prompt';
 import { ErrorText } from '../ErrorText';
 import { StatusMessage } from '../StatusMessage';
 import { useSignedIn } from '../use-signed-in';
 import { useStored } from '../use-stored';
 import { Launcher } from './Launcher';
+import { ProfileSwitcher, useProfileKeys } from './ProfileSwitcher';
 import { SignInForm } from './SignInForm';
 
 /** The toolbar popup, also shown in a small window when a shortcut needs the user to sign in. */
 export function PopupApp({ prompt }: { prompt: Prompt | null }) {
-  const state = useSignedIn();
-  const lastAccount = useStored(lastAccountItem);
-  const recent = useStored(recentPathsItem);
+  // A shortcut's prompt is about the profile it acted on; otherwise the active profile.
+  const [shownId, setShownId] = useState(prompt?.request?.profileId);
+  const state = useSignedIn(shownId);
+  const items = profileItems(state?.profile?.id ?? '');
+  const lastAccount = useStored(items.lastAccount);
+  const recent = useStored(items.recentPaths);
   const memory = useStored(popupMemoryItem);
   const [signedOut, setSignedOut] = useState(false);
+  const profiles = state?.settings.profiles ?? [];
+  const profileId = state?.profile?.id;
+  // While the user picks a page, the background asks the server about the token: the open need not wait.
+  useEffect(() => {
+    if (profileId) void sendMessage('confirm', { profileId }).catch(() => {});
+  }, [profileId]);
+  const switchTo = (chosen: ServerProfile) => {
+    setShownId(chosen.id);
+    setSignedOut(false);
+    // Shortcuts, the menu and the address bar act on the active profile: the one last chosen here.
+    void updateItem(settingsItem, (stored) => setActiveProfile(parseSettings(stored), chosen.id));
+  };
+  useProfileKeys(profiles, switchTo);
   // Local storage only, read at once, no network: the first frame is ready in a few milliseconds.
   if (!state || lastAccount === undefined || !recent || !memory) return null;
 
   const { settings, profile, session } = state;
+  const switcher = profile && profiles.length > 1 && <ProfileSwitcher profiles={profiles} shown={profile} onSwitch={switchTo} />;
   // Only the popup writes this item, and one popup is open at a time: no lock needed.
   const remember = (patch: Partial<typeof memory>) => void popupMemoryItem.setValue({ ...memory, ...patch });
   const notice = prompt ? errorMessage(new LaunchpadError(prompt.reason)) : null;
@@ -35,7 +56,9 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
     return (
       <>
         {status}
+        {switcher}
         <Launcher
+          profileId={session.profileId}
           session={session}
           settings={settings}
           recent={recent}
@@ -58,6 +81,7 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
   return (
     <>
       {status}
+      {switcher}
       <header>
         <h1>{t('extName')}</h1>
         {profile && (
@@ -72,9 +96,10 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
       <ErrorText text={notice ?? ended} />
       {profile ? (
         <SignInForm
+          profileId={profile.id}
           username={lastAccount?.username ?? ''}
-          lock={memory.lock}
-          onLocked={(lock) => remember({ lock })}
+          lock={memory.lock?.profileId === profile.id ? memory.lock : null}
+          onLocked={(lock) => remember({ lock: { ...lock, profileId: profile.id } })}
           onSignedIn={afterSignIn}
         />
       ) : (

@@ -10,7 +10,7 @@ import { useServerSave } from '../server/useServerSave';
 export function ServerSetup() {
   const [values, setValues] = useState(() => serverFormValues(null));
   const [error, setError] = useState<string | undefined>();
-  const { status, submit } = useServerSave(values, setValues);
+  const { status, submit } = useServerSave(null, values, setValues);
 
   function onSubmit(event: Event) {
     event.preventDefault();

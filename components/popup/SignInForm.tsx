@@ -8,6 +8,7 @@ import { lockAfterRefusal, lockedUntil, type AccountLock } from './account-lock'
 import { localTime } from './local-time';
 
 interface Props {
+  profileId: string;
   username: string;
   /** An account the server locked (remembered across openings). */
   lock: AccountLock | null;
@@ -26,7 +27,7 @@ const STAY: [Stay, MessageKey, MessageKey][] = [
 ];
 
 /** User name and password (or a token pasted from the admin console's Token page), and what stays. */
-export function SignInForm({ username: lastUsername, lock, onLocked, onSignedIn }: Props) {
+export function SignInForm({ profileId, username: lastUsername, lock, onLocked, onSignedIn }: Props) {
   const [pasting, setPasting] = useState(false);
   const [stay, setStay] = useState<Stay>('off');
   const [shown, setShown] = useState(false);
@@ -68,8 +69,9 @@ export function SignInForm({ username: lastUsername, lock, onLocked, onSignedIn 
     const persist = stay !== 'off';
     const done = await run(() =>
       pasting
-        ? sendMessage('signInWithToken', { token: text('token'), persist })
+        ? sendMessage('signInWithToken', { profileId, token: text('token'), persist })
         : sendMessage('signIn', {
+            profileId,
             username: text('username'),
             password: text('password'),
             persist,

@@ -11,7 +11,7 @@ import { useFocusOnMount } from '../use-focus-on-mount';
  * on the server). Cancel has the focus, Escape cancels; if the server is out of reach, the offer
  * to sign out on this device only.
  */
-export function SignOutControl({ onSignedOut }: { onSignedOut(): void }) {
+export function SignOutControl({ profileId, onSignedOut }: { profileId: string; onSignedOut(): void }) {
   const [confirming, setConfirming] = useState(false);
   const [offline, setOffline] = useState(false);
   const { busy, error, run } = useAction();
@@ -26,7 +26,7 @@ export function SignOutControl({ onSignedOut }: { onSignedOut(): void }) {
   async function end(how: 'revoke' | 'forget') {
     const done = await run(async () => {
       try {
-        await sendMessage(how);
+        await sendMessage(how, { profileId });
       } catch (e) {
         // The server could not answer (the same failures that keep a token through renewal).
         setOffline(isTransient(e));

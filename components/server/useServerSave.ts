@@ -18,7 +18,13 @@ import { useGrantedOrigins } from './useGrantedOrigins';
  * Saving a server from a form (options page, first-run popup): host permission for exactly its
  * origins, asked inside the user's submit, then the settings, then a session of another server goes.
  */
-export function useServerSave(values: ServerFormValues, onSaved: (values: ServerFormValues) => void) {
+export function useServerSave(
+  /** The profile to save into; null: a new profile. */
+  profileId: string | null,
+  values: ServerFormValues,
+  onSaved: (values: ServerFormValues, profileId: string) => void,
+  name?: string,
+) {
   const [status, setStatus] = useState<Status | null>(null);
   const permissions = useGrantedOrigins(values);
 
@@ -27,12 +33,13 @@ export function useServerSave(values: ServerFormValues, onSaved: (values: Server
     try {
       if (!(await allowed)) return setStatus({ tone: 'error', text: t('options_permission_denied', host) });
       permissions.remember(origins);
-      const session = await saveServer(server, () => sendMessage('forget'));
-      onSaved(serverFormValues(server));
-      const saved = t('options_saved_server', host);
-      if (session === 'kept') return setStatus({ tone: 'ok', text: saved });
+      const saved = await saveServer(profileId, server, (id) => sendMessage('forget', { profileId: id }), name);
+      const { session } = saved;
+      onSaved(serverFormValues(server), saved.profileId);
+      const done = t('options_saved_server', host);
+      if (session === 'kept') return setStatus({ tone: 'ok', text: done });
       const after = session === 'signed-out' ? t('options_signed_out_server_changed') : t('options_sign_out_failed');
-      setStatus({ tone: 'warn', text: `${saved} ${after}` });
+      setStatus({ tone: 'warn', text: `${done} ${after}` });
     } catch (error) {
       setStatus({ tone: 'error', text: errorMessage(error) });
     }

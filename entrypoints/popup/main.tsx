@@ -1,7 +1,6 @@
 import { render } from 'preact';
 import { PopupApp } from '../../components/popup/PopupApp';
 import { setPageLanguage, t } from '../../lib/browser/i18n';
-import { sendMessage } from '../../lib/messaging';
 import { parsePrompt } from '../../lib/ways-in/prompt';
 import '../../components/theme.css';
 import '../../components/popup/popup.css';
@@ -9,5 +8,3 @@ import '../../components/popup/popup.css';
 setPageLanguage(document);
 document.title = t('extName');
 render(<PopupApp prompt={parsePrompt(location.search)} />, document.getElementById('root')!);
-// While the user picks a page, the background asks the server about the token: the open need not wait.
-void sendMessage('confirm').catch(() => {});

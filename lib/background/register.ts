@@ -1,49 +1,70 @@
 import { browser } from 'wxt/browser';
 import { startBadge } from '../badge/badge';
 import { onShortcut } from '../browser/command-events';
-import { ensureMenuItems, onMenuClick } from '../browser/context-menus';
+import { onMenuClick, setMenuItems } from '../browser/context-menus';
 import { onOmnibox } from '../browser/omnibox';
 import { openPopupWindow } from '../browser/popup-window';
+import { renewalAlarmProfile } from '../browser/renewal-alarm';
 import { onWebAppSignOut } from '../browser/web-app-sign-out';
-import { RENEWAL_ALARM } from '../browser/renewal-alarm';
 import { onMessage } from '../messaging';
-import { recentPathsItem } from '../storage';
+import { setActiveProfile } from '../settings/profiles';
+import { removeProfile } from '../settings/remove-profile';
+import { updateSettings } from '../settings/save-settings';
 import { normalizeServerUrl } from '../settings/server-url';
+import { parseSettings } from '../settings/settings';
+import { profileItems, settingsItem } from '../storage';
+import { moveLegacySession } from '../token/legacy-session';
 import { createUser } from '../users/create-user';
 import { omniboxHandlers } from '../ways-in/omnibox';
 import { promptQuery } from '../ways-in/prompt';
 import { menuItems, runWayIn, type WaysInDeps } from '../ways-in/ways-in';
-import { openWorkspace } from '../workspace/open-workspace';
+import { openWorkspace, requestedProfile } from '../workspace/open-workspace';
 import type { Services } from './services';
 
 /** Wires browser events and popup messages to the services. Listeners go on synchronously. */
-export function registerBackground({ lifecycle, openDeps, client }: Services): void {
-  onMessage('signIn', async ({ data }) => void (await lifecycle.signIn(data)));
-  onMessage('signInWithToken', async ({ data }) => void (await lifecycle.signInWithToken(data.token, data.persist)));
+export function registerBackground(services: Services): void {
+  const { lifecycleFor, openDeps, client, settings } = services;
+  const active = async () => lifecycleFor((await requestedProfile({}, openDeps)).id);
+
+  onMessage('signIn', async ({ data: { profileId, ...input } }) => void (await lifecycleFor(profileId).signIn(input)));
+  onMessage('signInWithToken', async ({ data }) => void (await lifecycleFor(data.profileId).signInWithToken(data.token, data.persist)));
   onMessage('open', ({ data }) => openWorkspace(data, openDeps));
-  onMessage('revoke', () => lifecycle.revoke());
-  onMessage('forget', () => lifecycle.forget());
-  onMessage('confirm', () => lifecycle.confirmAhead());
-  onWebAppSignOut(() => lifecycle.distrust());
-  onMessage('createUser', ({ data }) => createUser(data, { lifecycle, client }));
+  onMessage('revoke', ({ data }) => lifecycleFor(data.profileId).revoke());
+  onMessage('forget', ({ data }) => lifecycleFor(data.profileId).forget());
+  onMessage('confirm', ({ data }) => lifecycleFor(data.profileId).confirmAhead());
+  onMessage('removeProfile', ({ data }) => removeProfile(data.profileId, data.force === true, services));
+  onWebAppSignOut(services.distrustAll);
+  onMessage('createUser', async ({ data }) => createUser(data, { lifecycle: await active(), client }));
   onMessage('probe', ({ data }) => client(normalizeServerUrl(data.baseUrl)).probe());
 
   // A shortcut or menu item has no popup of its own to say "sign in first": the popup's page in a
   // small window says it, and its sign-in then opens what was asked for.
-  const waysIn: WaysInDeps = { ...openDeps, lifecycle, prompt: (prompt) => openPopupWindow(promptQuery(prompt)) };
+  const waysIn: WaysInDeps = {
+    ...openDeps,
+    prompt: (prompt) => openPopupWindow(promptQuery(prompt)),
+    activate: async (profileId) => void (await updateSettings((s) => setActiveProfile(s, profileId))),
+  };
   onShortcut((command) => void runWayIn(command, waysIn));
   onMenuClick((id) => void runWayIn(id, waysIn));
-  onOmnibox(omniboxHandlers({ ...waysIn, recentPaths: () => recentPathsItem.getValue() }));
+  onOmnibox(omniboxHandlers({ ...waysIn, recentPaths: (profileId) => profileItems(profileId).recentPaths.getValue() }));
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === RENEWAL_ALARM) void lifecycle.renewIfDue();
+    const profileId = renewalAlarmProfile(alarm.name);
+    if (profileId) void lifecycleFor(profileId).renewIfDue();
   });
+  // The menu names the profiles: redrawn as they change.
+  settingsItem.watch((stored) => void setMenuItems(menuItems(parseSettings(stored))));
+
   // Every worker start, once the event that woke it has gone first (a page to open is what the
-  // user waits for): the menu items, the badge, the renewal alarm (or a missed renewal), and the
-  // server's word on the token before a page needs it.
+  // user waits for): the menu items, the badge, each profile's renewal alarm (or a missed
+  // renewal), and the server's word on the active token before a page needs it.
   setTimeout(() => {
-    void ensureMenuItems(menuItems());
-    startBadge();
-    void lifecycle.renewIfDue().then(() => lifecycle.confirmAhead());
+    void moveLegacySession().then(async () => {
+      const now = await settings();
+      void setMenuItems(menuItems(now));
+      startBadge();
+      await Promise.all(now.profiles.map((p) => lifecycleFor(p.id).renewIfDue()));
+      if (now.activeProfileId) await lifecycleFor(now.activeProfileId).confirmAhead();
+    });
   }, 0);
 }

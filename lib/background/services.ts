@@ -1,12 +1,13 @@
 import { createIdbKeyStore } from '../browser/idb-key-store';
-import { renewalAlarm } from '../browser/renewal-alarm';
+import { renewalAlarmFor } from '../browser/renewal-alarm';
 import { tabOpener } from '../browser/tabs';
 import { createBytedeskClient } from '../server/client';
-import { activeProfile, parseSettings } from '../settings/settings';
-import { settingsItem } from '../storage';
-import { createTokenLifecycle } from '../token/lifecycle';
+import { profileById } from '../settings/profiles';
+import { parseSettings } from '../settings/settings';
+import { profileItems, settingsItem } from '../storage';
+import { createTokenLifecycle, type TokenLifecycle } from '../token/lifecycle';
 import { createPasswordVault } from '../token/password-vault';
-import { sessionStore } from '../token/session-store';
+import { sessionStoreFor } from '../token/session-store';
 import type { OpenDeps } from '../workspace/open-workspace';
 import { rememberPath } from '../workspace/recent-paths';
 
@@ -15,20 +16,38 @@ export function createServices() {
   // Validated on every read: a malformed stored value means defaults, never a crash.
   const settings = async () => parseSettings(await settingsItem.getValue());
   const client = (baseUrl: string) => createBytedeskClient({ baseUrl });
-  const lifecycle = createTokenLifecycle({
-    store: sessionStore,
-    vault: createPasswordVault(createIdbKeyStore()),
-    scheduler: renewalAlarm,
-    client,
-    profile: async () => activeProfile(await settings()),
-    now: Date.now,
-  });
-  const openDeps: OpenDeps = {
-    settings,
-    lifecycle,
-    tabs: tabOpener,
-    remember: rememberPath,
-  };
-  return { lifecycle, openDeps, client };
+  const vault = createPasswordVault(createIdbKeyStore());
+
+  // One owner of each profile's token: its renewals, sign-outs and writes never touch another's.
+  const lifecycles = new Map<string, TokenLifecycle>();
+  function lifecycleFor(profileId: string): TokenLifecycle {
+    let lifecycle = lifecycles.get(profileId);
+    if (!lifecycle) {
+      lifecycle = createTokenLifecycle({
+        store: sessionStoreFor(profileId),
+        vault,
+        scheduler: renewalAlarmFor(profileId),
+        client,
+        profile: async () => profileById(await settings(), profileId),
+        now: Date.now,
+      });
+      lifecycles.set(profileId, lifecycle);
+    }
+    return lifecycle;
+  }
+
+  /**
+   * A web app signed out: any profile may have handed out that token. At once for the profiles
+   * the worker holds (a shortcut may follow right away), from storage for the others.
+   */
+  function distrustAll(): void {
+    lifecycles.forEach((lifecycle) => lifecycle.distrust());
+    void settings().then(({ profiles }) =>
+      profiles.filter((p) => !lifecycles.has(p.id)).forEach((p) => void profileItems(p.id).confirmation.removeValue()),
+    );
+  }
+
+  const openDeps = { settings, lifecycleFor, tabs: tabOpener, remember: rememberPath } satisfies OpenDeps;
+  return { settings, lifecycleFor, distrustAll, openDeps, client };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,8 +1,9 @@
 import { t } from '../browser/i18n';
 import { actionBadge, type ActionBadge } from '../browser/action-badge';
+import { watchKeys } from '../browser/stored-item';
 import { parseSettings } from '../settings/settings';
-import { persistentSessionItem, sessionItem, settingsItem } from '../storage';
-import { sessionStore } from '../token/session-store';
+import { settingsItem } from '../storage';
+import { sessionStoreFor } from '../token/session-store';
 import { badgeState } from './badge-state';
 
 export interface BadgeDeps {
@@ -12,7 +13,7 @@ export interface BadgeDeps {
 }
 
 /**
- * Keeps the toolbar badge in step with the settings and the session: now, and on every change
+ * Keeps the toolbar badge in step with the settings and the active profile's session: now, and on every change
  * of either. Returns a function that stops watching.
  */
 export function startBadge(deps: Partial<BadgeDeps> = {}): () => void {
@@ -22,14 +23,16 @@ export function startBadge(deps: Partial<BadgeDeps> = {}): () => void {
     // One update at a time, in order, so a slow one never overwrites a newer state.
     queue = queue
       .then(async () => {
-        const [settings, session] = await Promise.all([settingsItem.getValue(), sessionStore.load()]);
-        await action.show(badgeState({ settings: parseSettings(settings), session, now: now() }, translate));
+        const settings = parseSettings(await settingsItem.getValue());
+        const session = settings.activeProfileId ? await sessionStoreFor(settings.activeProfileId).load() : null;
+        await action.show(badgeState({ settings, session, now: now() }, translate));
       })
       .catch(() => {
         // A badge that could not be drawn is no reason to break the background; the next change retries.
       });
   };
   refresh();
-  const unwatch = [settingsItem.watch(refresh), sessionItem.watch(refresh), persistentSessionItem.watch(refresh)];
-  return () => unwatch.forEach((stop) => stop());
+  // The settings (another profile made active) and any profile's session: a check of which is
+  // active costs less than watching the right keys anew at each switch.
+  return watchKeys((_, key) => key === 'settings' || key.startsWith('session/'), refresh);
 }

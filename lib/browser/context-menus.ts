@@ -1,9 +1,13 @@
 import { browser } from 'wxt/browser';
+import { serialQueue } from '../util/serial';
 
 export interface MenuItem {
   id: string;
   title: string;
   contexts: ('page' | 'link' | 'selection' | 'action')[];
+  parentId?: string;
+  type?: 'normal' | 'radio';
+  checked?: boolean;
 }
 
 type Contexts = NonNullable<Parameters<typeof browser.contextMenus.create>[0]['contexts']>;
@@ -12,21 +16,20 @@ type Contexts = NonNullable<Parameters<typeof browser.contextMenus.create>[0]['c
 const ACTION_CONTEXT = import.meta.env.MANIFEST_VERSION === 2 ? 'browser_action' : 'action';
 
 /**
- * Creates or updates each item. Update first, create only when the update says the item does
- * not exist: a restarted service worker then never fails with "duplicate id".
+ * The menu as `items`, whatever it held before (a profile removed takes its item along). One
+ * rebuild at a time: two interleaved would create an id twice.
  */
-export async function ensureMenuItems(items: readonly MenuItem[]): Promise<void> {
-  for (const item of items) {
-    const contexts = item.contexts.map((c) => (c === 'action' ? ACTION_CONTEXT : c)) as Contexts;
-    try {
-      await browser.contextMenus.update(item.id, { title: item.title, contexts });
-    } catch {
-      await new Promise<void>((resolve) => {
-        browser.contextMenus.create({ id: item.id, title: item.title, contexts }, () => resolve());
-      });
-    }
+const oneAtATime = serialQueue();
+export const setMenuItems = (items: readonly MenuItem[]): Promise<void> => oneAtATime(async () => {
+  await browser.contextMenus.removeAll();
+  for (const { contexts, ...item } of items) {
+    const where = contexts.map((c) => (c === 'action' ? ACTION_CONTEXT : c)) as Contexts;
+    await new Promise<void>((resolve) => {
+      // The callback reads lastError, so a refusal is never reported as unchecked.
+      browser.contextMenus.create({ ...item, contexts: where }, () => resolve(void browser.runtime.lastError));
+    });
   }
-}
+});
 
 export function onMenuClick(listener: (menuItemId: string) => void): void {
   browser.contextMenus.onClicked.addListener((info) => listener(String(info.menuItemId)));

@@ -17,5 +17,13 @@ export const hostPermissions = {
   request(origins: string[]): Promise<boolean> {
     return browser.permissions.request({ origins });
   },
+
+  /**
+   * Lets go of origins no profile uses any more. One at a time: a build's own fixed grant cannot
+   * be removed, and its refusal must not keep the others.
+   */
+  async drop(origins: string[]): Promise<void> {
+    await Promise.all(origins.map((origin) => browser.permissions.remove({ origins: [origin] }).catch(() => false)));
+  },
 };
 export type HostPermissions = typeof hostPermissions;

@@ -1,14 +1,22 @@
 import { browser } from 'wxt/browser';
 import type { RenewalScheduler } from '../token/lifecycle';
 
-export const RENEWAL_ALARM = 'renew-token';
+const PREFIX = 'renew-token/';
 
-/** The token renewal as one named alarm: creating it again replaces it. */
-export const renewalAlarm: RenewalScheduler = {
-  async at(whenMs) {
-    await browser.alarms.create(RENEWAL_ALARM, { when: whenMs });
-  },
-  async cancel() {
-    await browser.alarms.clear(RENEWAL_ALARM);
-  },
-};
+/** A profile's token renewal as one named alarm: creating it again replaces it. */
+export function renewalAlarmFor(profileId: string): RenewalScheduler {
+  const name = PREFIX + profileId;
+  return {
+    async at(whenMs) {
+      await browser.alarms.create(name, { when: whenMs });
+    },
+    async cancel() {
+      await browser.alarms.clear(name);
+    },
+  };
+}
+
+/** The profile whose renewal an alarm is, or null for another alarm. */
+export function renewalAlarmProfile(alarmName: string): string | null {
+  return alarmName.startsWith(PREFIX) ? alarmName.slice(PREFIX.length) : null;
+}

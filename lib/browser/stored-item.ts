@@ -18,7 +18,9 @@ export interface StoredItem<T> {
  * than this extension uses, at 4 kB in every page: this is the part every page needs.
  */
 export function defineItem<T>(key: `${Area}:${string}`, fallback: T): StoredItem<T> {
-  const [area, name] = key.split(':') as [Area, string];
+  // The name may hold colons of its own (a policy profile's id): split at the first only.
+  const area = key.slice(0, key.indexOf(':')) as Area;
+  const name = key.slice(area.length + 1);
   return {
     key,
     getValue: async () => ((await read(area, name)) ?? fallback) as T,
@@ -75,4 +77,13 @@ function read(area: Area, name: string): Promise<unknown> {
 /** Before a write: the reads asked for until now go out first. */
 function sendReads(area: Area): void {
   pending[area]?.send();
+}
+
+/** Calls back on any change to keys of `area` that `names` accepts; returns the unwatch. */
+export function watchKeys(names: (area: string, key: string) => boolean, callback: () => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (Object.keys(changes).some((key) => names(area, key))) callback();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }

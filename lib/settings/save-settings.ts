@@ -1,8 +1,10 @@
+import { hostPermissions } from '../browser/permissions';
 import { updateItem } from '../browser/update-item';
 import { settingsItem } from '../storage';
-import { sessionStore } from '../token/session-store';
+import { sessionStoreFor } from '../token/session-store';
+import { addProfile, changeProfile, originsNoLongerUsed } from './profiles';
 import { mustForget, type ServerSettings } from './server-form';
-import { parseSettings, withServer, type Settings } from './settings';
+import { parseSettings, type Settings } from './settings';
 
 export type Preferences = Pick<Settings, 'openIn' | 'defaultWorkspace'>;
 
@@ -10,20 +12,43 @@ export type Preferences = Pick<Settings, 'openIn' | 'defaultWorkspace'>;
 export type SessionAfterSave = 'kept' | 'signed-out' | 'sign-out-failed';
 
 /**
- * Stores the server fields in the active profile. A session from another server is then
- * forgotten through `forget` (the background owns the token), and the user signs in again.
+ * Applies `change` to what is stored at that moment (another page or the worker may have changed
+ * it meanwhile), then lets go of host permissions no profile uses any more. Resolves the result.
  */
-export async function saveServer(server: ServerSettings, forget: () => Promise<void>): Promise<SessionAfterSave> {
-  await updateItem(settingsItem, (stored) => withServer(parseSettings(stored), server));
-  if (!mustForget(await sessionStore.load(), server.baseUrl)) return 'kept';
+export async function updateSettings(change: (settings: Settings) => Settings): Promise<Settings> {
+  let before!: Settings;
+  let after!: Settings;
+  await updateItem(settingsItem, (stored) => {
+    before = parseSettings(stored);
+    return (after = change(before));
+  });
+  await hostPermissions.drop(originsNoLongerUsed(before, after));
+  return after;
+}
+
+/**
+ * Stores the server fields in profile `profileId`, or in a new profile (first run, *Add*). A
+ * session of that profile from another server is then forgotten through `forget` (the background
+ * owns the token), and the user signs in again. Resolves the profile's id too.
+ */
+export async function saveServer(
+  profileId: string | null,
+  server: ServerSettings,
+  forget: (profileId: string) => Promise<void>,
+  name?: string,
+): Promise<{ profileId: string; session: SessionAfterSave }> {
+  const id = profileId ?? crypto.randomUUID();
+  await updateSettings((s) => (profileId ? changeProfile(s, id, server) : addProfile(s, server, id, name)));
+  if (!mustForget(await sessionStoreFor(id).load(), server.baseUrl)) return { profileId: id, session: 'kept' };
   // Saved either way: the background never sends a token to a server other than its own.
-  return forget().then(
+  const session = await forget(id).then(
     () => 'signed-out' as const,
     () => 'sign-out-failed' as const,
   );
+  return { profileId: id, session };
 }
 
-/** Changes preferences only, on top of what is stored now (the server may have changed meanwhile). */
+/** Changes preferences only. */
 export async function savePreferences(change: Partial<Preferences>): Promise<void> {
-  await updateItem(settingsItem, (stored) => ({ ...parseSettings(stored), ...change }));
+  await updateSettings((s) => ({ ...s, ...change }));
 }

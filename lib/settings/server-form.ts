@@ -13,7 +13,7 @@ export interface ServerFormValues {
 }
 export type ServerField = keyof ServerFormValues;
 export type ServerFieldErrors = Partial<Record<ServerField, string>>;
-export type ServerSettings = Omit<ServerProfile, 'id'>;
+export type ServerSettings = Pick<ServerProfile, 'baseUrl' | 'agentUrl' | 'adminUrl'>;
 
 export type ServerFormResult =
   | { ok: true; server: ServerSettings; origins: string[] }

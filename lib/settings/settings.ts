@@ -4,14 +4,31 @@ export type OpenIn = 'new-tab' | 'current-tab' | 'reuse-tab';
 const WORKSPACES: readonly Workspace[] = ['agent', 'admin'];
 const OPEN_IN: readonly OpenIn[] = ['new-tab', 'current-tab', 'reuse-tab'];
 
-/** One Bytedesk server. Several are stored already, though the screens show one. */
+/**
+ * One server and account: a name, the server, and (stored apart, keyed by `id`) its own session,
+ * remembered password and recent pages. Two profiles may share a server with different accounts.
+ */
 export interface ServerProfile {
   id: string;
+  /** What the popup shows; unique among profiles, case aside (the address bar takes it as a word). */
+  name: string;
   /** API and web apps, normalised (see normalizeServerUrl). */
   baseUrl: string;
   /** Optional separate bases for the docs' dev servers (9005 agent, 9004 admin). */
   agentUrl: string | null;
   adminUrl: string | null;
+  /** Set by the organisation's policy (see policy.ts), not by the user. */
+  managed: boolean;
+}
+
+/** What the organisation's policy decides, when one applies (null: no policy). */
+export interface PolicyRules {
+  /** Users may add profiles of their own beside the managed ones. */
+  allowUserProfiles: boolean;
+  /** Users may not edit, rename or remove the managed profiles. */
+  lockManaged: boolean;
+  /** The policy sets the default workspace: shown as set by the organisation, not editable. */
+  defaultWorkspaceLocked: boolean;
 }
 
 export interface Settings {
@@ -19,6 +36,7 @@ export interface Settings {
   activeProfileId: string | null;
   openIn: OpenIn;
   defaultWorkspace: Workspace;
+  policy: PolicyRules | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -26,6 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
   activeProfileId: null,
   openIn: 'new-tab',
   defaultWorkspace: 'agent',
+  policy: null,
 };
 
 // The extension wrote these itself, so a small structural check does (zod is kept for what
@@ -39,7 +58,24 @@ const isOneOf = <T>(options: readonly T[], v: unknown): v is T => options.includ
 function readProfile(v: unknown): ServerProfile | null {
   if (!isFields(v) || typeof v.id !== 'string' || !isUrl(v.baseUrl)) return null;
   if (!isOptionalUrl(v.agentUrl) || !isOptionalUrl(v.adminUrl)) return null;
-  return { id: v.id, baseUrl: v.baseUrl, agentUrl: v.agentUrl, adminUrl: v.adminUrl };
+  // Profiles stored before names existed are called after their server.
+  const name = typeof v.name === 'string' && v.name.trim() ? v.name : hostOf(v.baseUrl);
+  return { id: v.id, name, baseUrl: v.baseUrl, agentUrl: v.agentUrl, adminUrl: v.adminUrl, managed: v.managed === true };
+}
+
+function readPolicyRules(v: unknown): PolicyRules | null {
+  if (!isFields(v)) return null;
+  const flag = (key: keyof PolicyRules) => v[key] === true;
+  return { allowUserProfiles: flag('allowUserProfiles'), lockManaged: flag('lockManaged'), defaultWorkspaceLocked: flag('defaultWorkspaceLocked') };
+}
+
+/** The host a profile is named after by default ("desk.example.com", "127.0.0.1:9003"). */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }
 
 /** Stored settings, or the defaults where they are missing or of an unknown shape. */
@@ -49,23 +85,10 @@ export function parseSettings(raw: unknown): Settings {
   const { activeProfileId, openIn, defaultWorkspace } = raw;
   if (profiles.includes(null) || !(activeProfileId === null || typeof activeProfileId === 'string')) return DEFAULT_SETTINGS;
   if (!isOneOf(OPEN_IN, openIn) || !isOneOf(WORKSPACES, defaultWorkspace)) return DEFAULT_SETTINGS;
-  return { profiles: profiles as ServerProfile[], activeProfileId, openIn, defaultWorkspace };
+  const policy = readPolicyRules(raw.policy);
+  return { profiles: profiles as ServerProfile[], activeProfileId, openIn, defaultWorkspace, policy };
 }
 
 export function activeProfile(settings: Settings): ServerProfile | null {
   return settings.profiles.find((p) => p.id === settings.activeProfileId) ?? null;
-}
-
-/** Sets the one profile the screens edit, keeping its id so a session stays attached to it. */
-export function withServer(
-  settings: Settings,
-  server: Omit<ServerProfile, 'id'>,
-  newId: () => string = () => crypto.randomUUID(),
-): Settings {
-  const current = activeProfile(settings);
-  const profile = { ...server, id: current?.id ?? newId() };
-  const profiles = current
-    ? settings.profiles.map((p) => (p.id === current.id ? profile : p))
-    : [...settings.profiles, profile];
-  return { ...settings, profiles, activeProfileId: profile.id };
 }

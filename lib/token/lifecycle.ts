@@ -2,7 +2,6 @@ import type { BytedeskClient } from '../server/client';
 import type { TokenGrant } from '../server/contract';
 import { errorKindOf, isTransient, LaunchpadError } from '../server/errors';
 import type { ServerProfile } from '../settings/settings';
-import { confirmationItem } from '../storage';
 import { serialQueue } from '../util/serial';
 import type { PasswordVault, SealedSecret } from './password-vault';
 import { renewSession, type RenewalDeps } from './renewal';
@@ -21,6 +20,7 @@ export interface LifecycleDeps {
   vault: PasswordVault;
   scheduler: RenewalScheduler;
   client(serverUrl: string): BytedeskClient;
+  /** The profile whose session this lifecycle owns (null once removed). */
   profile(): Promise<ServerProfile | null>;
   now(): number;
   /** A new session's id. */
@@ -49,7 +49,7 @@ export function createTokenLifecycle(deps: LifecycleDeps) {
   const oneAtATime = serialQueue();
   let renewal: { id: string; run: Promise<Session> } | null = null;
   let check: { token: string; run: Promise<Session> } | null = null;
-  const trust = createTrust(confirmationItem, now);
+  const trust = createTrust(store.confirmation, now);
   const confirm = (s: Session) => {
     trust.confirm(s.token);
     return s;

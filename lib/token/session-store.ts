@@ -1,19 +1,11 @@
-import {
-  persistentSealedPasswordItem,
-  persistentSessionItem,
-  sealedPasswordItem,
-  sessionItem,
-} from '../storage';
 import type { StoredItem } from '../browser/stored-item';
+import { profileItems } from '../storage';
 import type { SealedSecret } from './password-vault';
 import type { Session } from './session';
 
 /** The same item in session storage and in local storage ("keep me signed in"). */
 type Item<T> = StoredItem<T | null>;
 type Areas<T> = [ephemeral: Item<T>, persistent: Item<T>];
-
-const SESSION: Areas<Session> = [sessionItem, persistentSessionItem];
-const PASSWORD: Areas<SealedSecret> = [sealedPasswordItem, persistentSealedPasswordItem];
 
 async function loadFrom<T>([ephemeral, persistent]: Areas<T>): Promise<T | null> {
   // Both at once: the two areas answer in parallel.
@@ -35,15 +27,25 @@ const withDefaults = (session: Session | null): Session | null =>
 const clearBoth = <T>(areas: Areas<T>) => Promise.all(areas.map((item) => item.removeValue()));
 
 /**
- * The session and its sealed password live together, in session storage by default (gone when
- * the browser closes) or local storage when the user chose "keep me signed in".
+ * A profile's session and its sealed password live together, in session storage by default (gone
+ * when the browser closes) or local storage when the user chose "keep me signed in".
  */
-export const sessionStore = {
-  load: async (): Promise<Session | null> => withDefaults(await loadFrom(SESSION)),
-  save: (session: Session): Promise<void> => saveIn(SESSION, session, session.persist),
-  loadPassword: (): Promise<SealedSecret | null> => loadFrom(PASSWORD),
-  savePassword: (sealed: SealedSecret, persist: boolean): Promise<void> => saveIn(PASSWORD, sealed, persist),
-  clearPassword: async (): Promise<void> => void (await clearBoth(PASSWORD)),
-  clear: async (): Promise<void> => void (await Promise.all([clearBoth(SESSION), clearBoth(PASSWORD)])),
-};
-export type SessionStore = typeof sessionStore;
+export function sessionStoreFor(profileId: string) {
+  const items = profileItems(profileId);
+  const SESSION: Areas<Session> = [items.session, items.persistentSession];
+  const PASSWORD: Areas<SealedSecret> = [items.password, items.persistentPassword];
+  return {
+    profileId,
+    load: async (): Promise<Session | null> => withDefaults(await loadFrom(SESSION)),
+    save: (session: Session): Promise<void> => saveIn(SESSION, session, session.persist),
+    loadPassword: (): Promise<SealedSecret | null> => loadFrom(PASSWORD),
+    savePassword: (sealed: SealedSecret, persist: boolean): Promise<void> => saveIn(PASSWORD, sealed, persist),
+    clearPassword: async (): Promise<void> => void (await clearBoth(PASSWORD)),
+    clear: async (): Promise<void> => void (await Promise.all([clearBoth(SESSION), clearBoth(PASSWORD)])),
+    /** Who signed in last, and why their session ended. */
+    lastAccount: items.lastAccount,
+    /** The server's last word on the token (see trust.ts). */
+    confirmation: items.confirmation,
+  };
+}
+export type SessionStore = ReturnType<typeof sessionStoreFor>;

@@ -1,5 +1,4 @@
 import type { ErrorKind } from '../server/errors';
-import { lastAccountItem } from '../storage';
 import type { SealedSecret } from './password-vault';
 import { sameSession, type Session } from './session';
 import type { SessionStore } from './session-store';
@@ -40,7 +39,7 @@ export function createSessionWriter({ store, scheduler, renewalAt }: SessionWrit
         await store.save(session);
         if (sealedPassword) await store.savePassword(sealedPassword, session.persist);
         await schedule(session);
-        await lastAccountItem.setValue({ username: session.user.username, endedBecause: null });
+        await store.lastAccount.setValue({ username: session.user.username, endedBecause: null });
         return replaced;
       }),
 
@@ -63,7 +62,7 @@ export function createSessionWriter({ store, scheduler, renewalAt }: SessionWrit
         if (!stored || (from && !sameSession(stored, from))) return null;
         await store.clear();
         await scheduler.cancel();
-        await lastAccountItem.setValue({ username: stored.user.username, endedBecause: because });
+        await store.lastAccount.setValue({ username: stored.user.username, endedBecause: because });
         return stored;
       }),
 

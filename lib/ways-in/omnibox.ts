@@ -1,5 +1,6 @@
 import { t } from '../browser/i18n';
-import type { OpenIn, Workspace } from '../settings/settings';
+import type { OpenIn, ServerProfile, Settings, Workspace } from '../settings/settings';
+import type { RecentPaths } from '../storage';
 import type { OpenRequest } from '../workspace/open-workspace';
 import { pageChoices } from '../workspace/path-list';
 import { openOrPrompt, type WaysInDeps } from './ways-in';
@@ -68,20 +69,47 @@ export function omniboxAnswer(
   };
 }
 
-export interface OmniboxDeps extends WaysInDeps {
-  recentPaths(): Promise<Record<Workspace, string[]>>;
+/**
+ * "staging ticket": a first word (or words) naming a profile picks it, case aside; the longest
+ * name wins, so "Prod EU" is not read as "Prod". Otherwise the active profile.
+ */
+export function splitProfile(settings: Settings, text: string): { profile: ServerProfile | null; named: boolean; rest: string } {
+  const lower = text.trimStart().toLocaleLowerCase();
+  const named = settings.profiles
+    .filter((p) => {
+      const name = p.name.toLocaleLowerCase();
+      return lower.startsWith(name) && /^(\s|$)/.test(lower.slice(name.length));
+    })
+    .sort((a, b) => b.name.length - a.name.length)[0];
+  if (named) return { profile: named, named: true, rest: text.trimStart().slice(named.name.length) };
+  const active = settings.profiles.find((p) => p.id === settings.activeProfileId) ?? null;
+  return { profile: active, named: false, rest: text };
 }
+
+export interface OmniboxDeps extends WaysInDeps {
+  recentPaths(profileId: string): Promise<RecentPaths>;
+}
+
+const NO_RECENT: RecentPaths = { agent: [], admin: [] };
 
 /** The address bar's keyword: suggestions as the user types, then the same open as every way in. */
 export function omniboxHandlers(deps: OmniboxDeps) {
   return {
     async suggest(text: string): Promise<OmniboxAnswer> {
-      const [settings, recent] = await Promise.all([deps.settings(), deps.recentPaths()]);
-      return omniboxAnswer(text, settings.defaultWorkspace, recent);
+      const settings = await deps.settings();
+      const { profile, named, rest } = splitProfile(settings, text);
+      const recent = profile ? await deps.recentPaths(profile.id) : NO_RECENT;
+      const answer = omniboxAnswer(rest, settings.defaultWorkspace, recent);
+      if (!named || !profile) return answer;
+      // Picked suggestions keep the profile's name in front, so Enter opens them in that profile.
+      const suggestions = answer.suggestions.map((s) => ({ ...s, content: `${profile.name} ${s.content}` }));
+      return { enter: `${profile.name} · ${answer.enter}`, suggestions };
     },
     async enter(text: string, target: OpenIn): Promise<void> {
       const settings = await deps.settings();
-      await openOrPrompt({ ...omniboxRequest(text, settings.defaultWorkspace), target }, deps);
+      const { profile, named, rest } = splitProfile(settings, text);
+      const request = omniboxRequest(rest, settings.defaultWorkspace);
+      await openOrPrompt({ ...request, ...(named && profile && { profileId: profile.id }), target }, deps);
     },
   };
 }

@@ -10,6 +10,7 @@ export interface Prompt {
 export function promptQuery({ reason, request }: Prompt): string {
   const params = new URLSearchParams({ reason });
   if (request) {
+    if (request.profileId) params.set('profile', request.profileId);
     params.set('workspace', request.workspace);
     params.set('path', request.path);
   }
@@ -23,5 +24,6 @@ export function parsePrompt(search: string): Prompt | null {
   const workspace = params.get('workspace');
   const path = params.get('path');
   if ((workspace !== 'agent' && workspace !== 'admin') || path === null) return { reason };
-  return { reason, request: { workspace, path } };
+  const profileId = params.get('profile');
+  return { reason, request: { workspace, path, ...(profileId && { profileId }) } };
 }

@@ -1,26 +1,50 @@
 import { t } from '../browser/i18n';
 import type { MenuItem } from '../browser/context-menus';
 import { errorKindOf } from '../server/errors';
+import type { Settings } from '../settings/settings';
 import type { TokenLifecycle } from '../token/lifecycle';
-import { openWorkspace, type OpenDeps, type OpenRequest } from '../workspace/open-workspace';
+import { openWorkspace, requestedProfile, type OpenDeps, type OpenRequest } from '../workspace/open-workspace';
 import type { Prompt } from './prompt';
 import { SHORTCUT_REQUESTS } from './shortcuts';
 
 export const REVOKE_MENU_ID = 'revoke';
+const PROFILES_MENU_ID = 'profiles';
+const PROFILE_ITEM = 'profile/';
 
-/** The right-click menu: the ticket page everywhere, the rest on the toolbar button's menu. */
-export function menuItems(): MenuItem[] {
-  return [
+/**
+ * The right-click menu: the ticket page everywhere, the rest on the toolbar button's menu. With
+ * several profiles, a submenu names the active one and switches to another.
+ */
+export function menuItems(settings?: Settings): MenuItem[] {
+  const items: MenuItem[] = [
     { id: 'open-agent-ticket', title: t('menu_agent_ticket'), contexts: ['page', 'link', 'selection', 'action'] },
     { id: 'open-agent-chat', title: t('menu_agent_chat'), contexts: ['action'] },
     { id: 'open-admin-dashboard', title: t('menu_admin_dashboard'), contexts: ['action'] },
     { id: REVOKE_MENU_ID, title: t('menu_revoke'), contexts: ['action'] },
   ];
+  const profiles = settings?.profiles ?? [];
+  if (profiles.length < 2) return items;
+  const active = profiles.find((p) => p.id === settings?.activeProfileId) ?? profiles[0]!;
+  const contexts: MenuItem['contexts'] = ['page', 'link', 'selection', 'action'];
+  return [
+    ...items,
+    { id: PROFILES_MENU_ID, title: t('menu_profiles', active.name), contexts },
+    ...profiles.map((p): MenuItem => ({
+      id: PROFILE_ITEM + p.id,
+      title: p.name,
+      contexts,
+      parentId: PROFILES_MENU_ID,
+      type: 'radio',
+      checked: p.id === active.id,
+    })),
+  ];
 }
 
 export interface WaysInDeps extends OpenDeps {
-  lifecycle: OpenDeps['lifecycle'] & Pick<TokenLifecycle, 'revoke'>;
+  lifecycleFor(profileId: string): Pick<TokenLifecycle, 'liveSession' | 'revoke'>;
   prompt(prompt: Prompt): Promise<void>;
+  /** Makes a profile the active one (the menu's profile items). */
+  activate(profileId: string): Promise<void>;
 }
 
 /**
@@ -39,7 +63,10 @@ export async function openOrPrompt(request: OpenRequest, deps: WaysInDeps): Prom
 export async function runWayIn(id: string, deps: WaysInDeps): Promise<void> {
   const request = SHORTCUT_REQUESTS[id];
   if (request) return openOrPrompt(request, deps);
+  if (id.startsWith(PROFILE_ITEM)) return deps.activate(id.slice(PROFILE_ITEM.length));
   if (id === REVOKE_MENU_ID) {
-    await deps.lifecycle.revoke().catch((error: unknown) => deps.prompt({ reason: errorKindOf(error) ?? 'unreachable' }));
+    await requestedProfile({}, deps)
+      .then((profile) => deps.lifecycleFor(profile.id).revoke())
+      .catch((error: unknown) => deps.prompt({ reason: errorKindOf(error) ?? 'unreachable' }));
   }
 }

@@ -1,11 +1,14 @@
 import type { TabOpener } from '../browser/tabs';
 import { LaunchpadError } from '../server/errors';
-import { activeProfile, type OpenIn, type Settings, type Workspace } from '../settings/settings';
+import { profileById } from '../settings/profiles';
+import type { OpenIn, ServerProfile, Settings, Workspace } from '../settings/settings';
 import type { TokenLifecycle } from '../token/lifecycle';
 import { isSessionOf } from '../token/session';
 import { signedWorkspaceUrl, workspaceRoot, workspaceUrl } from './workspace-url';
 
 export interface OpenRequest {
+  /** The profile to open it in; the active profile when left out. */
+  profileId?: string;
   workspace: Workspace;
   path: string;
   /** Overrides the open-in setting (a modifier key in the popup). */
@@ -14,21 +17,28 @@ export interface OpenRequest {
 
 export interface OpenDeps {
   settings(): Promise<Settings>;
-  lifecycle: Pick<TokenLifecycle, 'liveSession'>;
+  lifecycleFor(profileId: string): Pick<TokenLifecycle, 'liveSession'>;
   tabs: TabOpener;
   /** Remembers the path for the popup's list of recent paths. */
-  remember(workspace: Workspace, path: string): Promise<void>;
+  remember(profileId: string, workspace: Workspace, path: string): Promise<void>;
 }
 
-/** Every way in (popup, shortcut, menu) ends here: a workspace path, opened with a fresh token. */
+/** The profile a request is for: the one it names, else the active one. */
+export async function requestedProfile(request: Pick<OpenRequest, 'profileId'>, deps: Pick<OpenDeps, 'settings'>): Promise<ServerProfile> {
+  const settings = await deps.settings();
+  const profile = profileById(settings, request.profileId ?? settings.activeProfileId);
+  if (!profile) throw new LaunchpadError('not-set-up');
+  return profile;
+}
+
+/** Every way in (popup, shortcut, menu, address bar) ends here: a workspace path, opened with a fresh token. */
 export async function openWorkspace(request: OpenRequest, deps: OpenDeps): Promise<void> {
   const settings = await deps.settings();
-  const profile = activeProfile(settings);
-  if (!profile) throw new LaunchpadError('not-set-up');
+  const profile = await requestedProfile(request, { settings: async () => settings });
   workspaceUrl(profile, request.workspace, request.path); // a bad path fails before any request
-  const session = await deps.lifecycle.liveSession();
+  const session = await deps.lifecycleFor(profile.id).liveSession();
   if (!isSessionOf(session, profile.baseUrl)) throw new LaunchpadError('signed-out');
   const url = signedWorkspaceUrl(profile, request.workspace, request.path, session.token);
   await deps.tabs.open(url, request.target ?? settings.openIn, workspaceRoot(profile, request.workspace).href);
-  await deps.remember(request.workspace, request.path);
+  await deps.remember(profile.id, request.workspace, request.path);
 }

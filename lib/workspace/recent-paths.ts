@@ -1,6 +1,6 @@
 import type { Workspace } from '../settings/settings';
 import { updateItem } from '../browser/update-item';
-import { recentPathsItem } from '../storage';
+import { profileItems } from '../storage';
 import { LOGIN_PATH } from './paths';
 
 /** Room for the common pages of a workspace and a few paths of one's own. */
@@ -30,6 +30,6 @@ export function withRecentPath(recent: readonly string[], path: string): string[
 }
 
 /** Remembers an opened path for the popup's list; two opens at once both count. */
-export async function rememberPath(workspace: Workspace, path: string): Promise<void> {
-  await updateItem(recentPathsItem, (recent) => ({ ...recent, [workspace]: withRecentPath(recent[workspace], path) }));
+export async function rememberPath(profileId: string, workspace: Workspace, path: string): Promise<void> {
+  await updateItem(profileItems(profileId).recentPaths, (recent) => ({ ...recent, [workspace]: withRecentPath(recent[workspace], path) }));
 }

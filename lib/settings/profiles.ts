@@ -1,0 +1,78 @@
+import { serverOrigins, type ServerSettings } from './server-form';
+import { hostOf, type ServerProfile, type Settings } from './settings';
+
+// Pure changes to the list of profiles. Each returns new settings; storage is save-settings' job.
+
+export const profileById = (settings: Settings, id: string | null | undefined): ServerProfile | null =>
+  settings.profiles.find((p) => p.id === id) ?? null;
+
+const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+
+/** The profile a word names ("staging", "Staging"), for the address bar's first word. */
+export const profileByName = (settings: Settings, word: string): ServerProfile | null =>
+  settings.profiles.find((p) => sameName(p.name, word)) ?? null;
+
+/** `wanted`, or `wanted 2`, `wanted 3`… when another profile has the name already. */
+export function uniqueName(settings: Settings, wanted: string, exceptId?: string): string {
+  const taken = (name: string) => settings.profiles.some((p) => p.id !== exceptId && sameName(p.name, name));
+  const base = wanted.trim();
+  let name = base;
+  for (let n = 2; taken(name); n += 1) name = `${base} ${n}`;
+  return name;
+}
+
+/** The user may change this profile (an organisation's locked profile: no). */
+export const canEdit = (settings: Settings, profile: ServerProfile): boolean =>
+  !(profile.managed && settings.policy?.lockManaged);
+
+/** The user may add profiles of their own. */
+export const canAdd = (settings: Settings): boolean => settings.policy?.allowUserProfiles !== false;
+
+/** A new profile, named after its server unless named, and made the active one. */
+export function addProfile(settings: Settings, server: ServerSettings, id: string, name?: string): Settings {
+  const profile: ServerProfile = { ...server, id, name: uniqueName(settings, name?.trim() || hostOf(server.baseUrl)), managed: false };
+  return { ...settings, profiles: [...settings.profiles, profile], activeProfileId: id };
+}
+
+export function changeProfile(settings: Settings, id: string, change: Partial<Omit<ServerProfile, 'id' | 'managed'>>): Settings {
+  const profiles = settings.profiles.map((p) => {
+    if (p.id !== id || !canEdit(settings, p)) return p;
+    const name = change.name === undefined ? p.name : uniqueName(settings, change.name || p.name, id);
+    return { ...p, ...change, name };
+  });
+  return { ...settings, profiles };
+}
+
+/** Without the profile; the first remaining one becomes active if it was. */
+export function removeProfile(settings: Settings, id: string): Settings {
+  const profile = profileById(settings, id);
+  if (!profile || !canEdit(settings, profile)) return settings;
+  const profiles = settings.profiles.filter((p) => p.id !== id);
+  const activeProfileId = settings.activeProfileId === id ? (profiles[0]?.id ?? null) : settings.activeProfileId;
+  return { ...settings, profiles, activeProfileId };
+}
+
+/** One place up (-1) or down (+1). */
+export function moveProfile(settings: Settings, id: string, by: -1 | 1): Settings {
+  const from = settings.profiles.findIndex((p) => p.id === id);
+  const to = from + by;
+  if (from < 0 || to < 0 || to >= settings.profiles.length) return settings;
+  const profiles = [...settings.profiles];
+  [profiles[from], profiles[to]] = [profiles[to]!, profiles[from]!];
+  return { ...settings, profiles };
+}
+
+export function setActiveProfile(settings: Settings, id: string): Settings {
+  return profileById(settings, id) ? { ...settings, activeProfileId: id } : settings;
+}
+
+/** Host permissions some profile still needs. */
+export function originsInUse(settings: Settings): Set<string> {
+  return new Set(settings.profiles.flatMap((p) => serverOrigins(p)));
+}
+
+/** Origins the profiles used before a change and no profile uses after it: their permission goes. */
+export function originsNoLongerUsed(before: Settings, after: Settings): string[] {
+  const still = originsInUse(after);
+  return [...originsInUse(before)].filter((origin) => !still.has(origin));
+}

@@ -1,0 +1,26 @@
+import { LaunchpadError } from '../server/errors';
+import { profileItems } from '../storage';
+import type { TokenLifecycle } from '../token/lifecycle';
+import { canEdit, profileById, removeProfile as withoutProfile } from './profiles';
+import { updateSettings } from './save-settings';
+import type { Settings } from './settings';
+
+export interface RemoveProfileDeps {
+  settings(): Promise<Settings>;
+  lifecycleFor(profileId: string): Pick<TokenLifecycle, 'revoke' | 'forget'>;
+}
+
+/**
+ * Removes a profile: its token is revoked on its own server first (unreachable: throws, and
+ * nothing is removed, unless `force`, which forgets it here only), then the profile, everything
+ * stored for it, and host permissions no other profile needs.
+ */
+export async function removeProfile(profileId: string, force: boolean, deps: RemoveProfileDeps): Promise<void> {
+  const profile = profileById(await deps.settings(), profileId);
+  if (!profile) return;
+  if (!canEdit(await deps.settings(), profile)) throw new LaunchpadError('invalid-input', { serverMessage: 'set by your organisation' });
+  const lifecycle = deps.lifecycleFor(profileId);
+  await (force ? lifecycle.forget() : lifecycle.revoke());
+  await updateSettings((s) => withoutProfile(s, profileId));
+  await Promise.all(Object.values(profileItems(profileId)).map((item) => item.removeValue()));
+}
