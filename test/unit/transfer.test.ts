@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { doneText, planLines, problemLine } from '../../components/options/import-words';
 import { DEFAULT_SETTINGS, parseSettings, type ServerProfile, type Settings } from '../../lib/settings/settings';
 import {
   applyImport,
@@ -260,5 +261,55 @@ describe('what the organisation set is not changed', () => {
       profile('new-2', 'Lab', 'https://lab.example.com'),
     ]);
     expect(after.defaultWorkspace).toBe('admin');
+  });
+});
+
+describe('in words, as the options page shows them', () => {
+  it('the preview: one line per profile added, changed, unchanged or left as the organisation set it', () => {
+    const settings = settingsWith([PRODUCTION, STAGING, CORPORATE], { policy: { allowUserProfiles: true, lockManaged: true, defaultWorkspaceLocked: true } });
+    const file = parsed(
+      fileOf({
+        profiles: [
+          { name: 'Lab', serverUrl: 'https://lab.example.com' },
+          { name: 'Production', serverUrl: 'https://desk2.example.com', agentUrl: 'https://agent.example.com' },
+          { name: 'Staging', serverUrl: STAGING.baseUrl, agentUrl: STAGING.agentUrl, adminUrl: STAGING.adminUrl },
+          { name: 'Corporate', serverUrl: 'https://elsewhere.example.com' },
+        ],
+        preferences: { openIn: 'reuse-tab', defaultWorkspace: 'admin' },
+      }),
+    );
+    expect(planLines(planImport(settings, file))).toEqual([
+      'Add: Lab (https://lab.example.com)',
+      'Change: Production — server https://desk.example.com → https://desk2.example.com; agent app none → https://agent.example.com',
+      'Change: Open pages in — A new tab → An open tab of that workspace (a new tab if there is none)',
+      'Unchanged: Staging',
+      'Not changed: Corporate — set by your organisation',
+      'Not changed: Default workspace — set by your organisation',
+    ]);
+  });
+
+  it('each problem names the profile and what to fix', () => {
+    const text = fileOf({
+      profiles: [{ serverUrl: 'https://a.example.com' }, { name: 'B', serverUrl: 'ftp://b.example.com' }],
+      preferences: { openIn: 'window' },
+    });
+    expect(problems(text).map((p) => problemLine(p))).toEqual([
+      'Profile 1: the name is missing.',
+      'Profile 2, server: Use an address that starts with https:// or http://.',
+      'Open pages in: not a value this extension knows.',
+    ]);
+    expect(problems('{').map((p) => problemLine(p))).toEqual(['It is not a JSON file.']);
+  });
+
+  it.each([
+    [1, 1, 0, 'Imported: 1 profile added, 1 changed.'],
+    [2, 0, 1, 'Imported: 2 profiles added, 0 changed. Preferences updated.'],
+    [0, 0, 1, 'Preferences updated.'],
+  ])('after: %i added, %i changed, %i preferences', (added, changed, preferences, text) => {
+    const plan = planImport(DEFAULT_SETTINGS, { profiles: [], preferences: {} });
+    plan.add = Array.from({ length: added }, (_, i) => ({ name: `P${i}`, baseUrl: 'https://p.example.com', agentUrl: null, adminUrl: null }));
+    plan.change = Array.from({ length: changed }, (_, i) => ({ id: `c${i}`, name: `C${i}`, changes: [], serverChanged: false, next: plan.add[0]! }));
+    plan.preferences = Array.from({ length: preferences }, () => ({ field: 'openIn' as const, from: 'new-tab' as const, to: 'reuse-tab' as const }));
+    expect(doneText(plan)).toBe(text);
   });
 });

@@ -1,0 +1,86 @@
+import { useRef, useState } from 'preact/hooks';
+import { t } from '../../lib/browser/i18n';
+import { errorMessage } from '../../lib/error-message';
+import { parseSettings } from '../../lib/settings/settings';
+import { settingsItem } from '../../lib/storage';
+import { StatusMessage, type Status } from '../StatusMessage';
+import type { OpenedImport } from './ImportPreview';
+
+type PreviewModule = typeof import('./ImportPreview');
+
+/**
+ * "Export and import": settings to a JSON file and back, with a preview before anything changes.
+ * What it does is loaded on first use, so the options page does not grow by it.
+ */
+export function TransferSection({ onImported }: { onImported?: () => void }) {
+  const [status, setStatus] = useState<Status | null>(null);
+  const [preview, setPreview] = useState<{ module: PreviewModule; opened: OpenedImport; id: number } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const importButton = useRef<HTMLButtonElement>(null);
+
+  async function exportSettings() {
+    try {
+      const [{ exportSettings, EXPORT_FILE_NAME }, stored] = await Promise.all([
+        import('../../lib/settings/transfer'),
+        settingsItem.getValue(),
+      ]);
+      download(JSON.stringify(exportSettings(parseSettings(stored)), null, 2), EXPORT_FILE_NAME);
+      setStatus({ tone: 'ok', text: t('transfer_exported', EXPORT_FILE_NAME) });
+    } catch (error) {
+      setStatus({ tone: 'error', text: errorMessage(error) });
+    }
+  }
+
+  async function chosen(input: HTMLInputElement) {
+    const file = input.files?.[0];
+    input.value = ''; // the same file chosen again (after a fix, say) is read again
+    if (!file) return;
+    setStatus(null);
+    try {
+      const module = await import('./ImportPreview');
+      const opened = await module.openImport(file);
+      // A new key for each file: the preview starts afresh, its heading focused again.
+      setPreview((previous) => ({ module, opened, id: (previous?.id ?? 0) + 1 }));
+    } catch (error) {
+      setStatus({ tone: 'error', text: errorMessage(error) });
+    }
+  }
+
+  function close(imported: boolean) {
+    setPreview(null);
+    importButton.current?.focus();
+    if (imported) onImported?.();
+  }
+
+  return (
+    <section class="card" aria-labelledby="transfer-heading">
+      <h2 id="transfer-heading">{t('transfer_heading')}</h2>
+      <p class="intro">{t('transfer_intro')}</p>
+      <div class="actions">
+        <button type="button" onClick={() => void exportSettings()}>{t('transfer_export')}</button>
+        {/* A button opens the file chooser: a file input itself cannot carry these words. */}
+        <button type="button" ref={importButton} onClick={() => fileInput.current?.click()}>
+          {t('transfer_import')}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          aria-label={t('transfer_import')}
+          onChange={(e) => void chosen(e.currentTarget)}
+        />
+      </div>
+      {preview && <preview.module.ImportPreview key={preview.id} opened={preview.opened} setStatus={setStatus} onClose={close} />}
+      <StatusMessage status={status} />
+    </section>
+  );
+}
+
+/** Saves text as a file through the browser's own download, with no downloads permission. */
+function download(text: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  Object.assign(document.createElement('a'), { href: url, download: fileName }).click();
+  // Later, not at once: the download reads the URL after the click returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
