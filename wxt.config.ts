@@ -5,6 +5,12 @@ import { defineConfig } from 'wxt';
 const LOOPBACK = ['http://127.0.0.1/*', 'http://localhost/*'];
 const ANY_SERVER = ['http://*/*', 'https://*/*'];
 
+// The e2e build's public key (`key`), so its id is fixed (lobfedefndbbhojoefkonjcmibbkklbj) and a
+// browser policy written before launch can name it. Made once with node's crypto; the private key
+// was never kept: an unpacked extension needs none.
+const E2E_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAzg6qGoYKwPdQJZaEwlMGQB9jgrx36oLf2LKAXPJgp7Z8RkJmZeco2q5JSCfoB3saklnKLaIxJQO/n6IJKXRs8cdnvGDK8WxCXy/EXBihxnRNKOF1kuFFEWJolmb+EjQ3vGHUWViun3WsnCeudzBdSz9YYsV4KtQ8zj9jW8EvNt/Xgh0YDb1zcS8GFRXX44SQYjlQZTrSE152usuTwQ4Ngo/oSQYJtGO+GWkh3NGg+tPMVYRxTPHLVUeGP19FNKdbm5FnGfq9PgyntyV7ciYtJMyAOqiyVQgLVd2YJfWmzWwYmZDHuOc9/6ta1l92AhxtoGqSYSziUpidfKMTH+R9twIDAQAB';
+
 const TOOLBAR_BUTTON = { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' } };
 
 // Suggested keys checked free in Chromium (Alt+Shift+B, C, A, N, P, R, W, X, Z are taken) and
@@ -55,6 +61,9 @@ export default defineConfig({
           },
         },
       }),
+      // What the organisation's policy may set (storage.managed); Chrome checks it, Firefox ignores it.
+      storage: { managed_schema: 'managed_schema.json' },
+      ...(mode === 'e2e' && browser === 'chrome' && { key: E2E_KEY }),
       // Type "bdk", a space, then a path ("ticket", "admin dashboard") in the address bar.
       omnibox: { keyword: 'bdk' },
       commands: {
