@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { WAITING_ALARM, waitingAlarm } from '../../lib/browser/waiting-alarm';
 import { createBytedeskClient } from '../../lib/server/client';
 import { LaunchpadError } from '../../lib/server/errors';
 import { afterAnswer, afterFailure, isStale, nextCheck, shouldAsk, stateFor, type WaitingState } from '../../lib/work/waiting';
@@ -236,5 +238,18 @@ describe('the poller', () => {
     answer(9);
     expect(await otherUser).toBeUndefined();
     expect(t.states()).toEqual({});
+  });
+});
+
+describe('the waiting alarm', () => {
+  it('checks every minute, and a restarted worker keeps the running alarm rather than pushing it back', async () => {
+    fakeBrowser.reset();
+    await waitingAlarm.start();
+    const first = await fakeBrowser.alarms.get(WAITING_ALARM);
+    expect(first?.periodInMinutes).toBe(1);
+    await waitingAlarm.start();
+    expect((await fakeBrowser.alarms.get(WAITING_ALARM))?.scheduledTime).toBe(first?.scheduledTime);
+    await waitingAlarm.stop();
+    expect(await fakeBrowser.alarms.get(WAITING_ALARM)).toBeUndefined();
   });
 });
