@@ -23,7 +23,10 @@ export const hostPermissions = {
    * be removed, and its refusal must not keep the others.
    */
   async drop(origins: string[]): Promise<void> {
-    await Promise.all(origins.map((origin) => browser.permissions.remove({ origins: [origin] }).catch(() => false)));
+    // Called inside async: a refusal thrown at once (a browser's check of the argument) is let go
+    // like a rejected one, and never fails the settings already saved.
+    const remove = async (origin: string) => browser.permissions.remove({ origins: [origin] });
+    await Promise.all(origins.map((origin) => remove(origin).catch(() => false)));
   },
 };
 export type HostPermissions = typeof hostPermissions;

@@ -14,14 +14,16 @@ const AGENT = DEMO_USERS.find((user) => user.username === 'agent1@email.com')!;
 
 export async function signInAgainst(browser: BenchBrowser, serverUrl: string): Promise<void> {
   const settings: Settings = {
-    profiles: [{ id: 'bench', baseUrl: serverUrl, agentUrl: null, adminUrl: null }],
+    profiles: [{ id: 'bench', name: 'Bench', baseUrl: serverUrl, agentUrl: null, adminUrl: null, managed: false }],
     activeProfileId: 'bench',
     openIn: 'new-tab',
     defaultWorkspace: 'agent',
+    policy: null,
   };
   const worker = await browser.worker();
   await worker.evaluate((value) => chrome.storage.local.set({ settings: value }), settings);
   await browser.sendToBackground('signIn', {
+    profileId: 'bench',
     username: AGENT.username,
     password: AGENT.password,
     persist: false,

@@ -3,18 +3,20 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerBackground } from '../../lib/background/register';
 import { createServices } from '../../lib/background/services';
-import { RENEWAL_ALARM } from '../../lib/browser/renewal-alarm';
 import { createBytedeskClient } from '../../lib/server/client';
 import { removeAllListeners, sendMessage } from '../../lib/messaging';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
 import { settingsItem } from '../../lib/storage';
-import { sessionStore } from '../../lib/token/session-store';
+import { sessionStoreFor } from '../../lib/token/session-store';
 import { startStandInServer, type StandInServer } from '../server/bytedesk-server.ts';
 import { installMissingApis } from '../support/fake-missing-apis';
 
 // The real background (services + registration) in the fake browser, against the stand-in server.
 let server: StandInServer;
 const LIFETIME_S = 20;
+// The one profile of these tests: its session and its renewal alarm.
+const sessionStore = sessionStoreFor('p');
+const RENEWAL_ALARM = 'renew-token/p';
 
 beforeAll(async () => {
   // Late-bound clock: the server follows the faked Date of each test.
@@ -30,7 +32,7 @@ beforeEach(async () => {
   server.clearRequests();
   await settingsItem.setValue({
     ...DEFAULT_SETTINGS,
-    profiles: [{ id: 'p', baseUrl: server.url, agentUrl: null, adminUrl: null }],
+    profiles: [{ id: 'p', name: 'Stand-in', baseUrl: server.url, agentUrl: null, adminUrl: null, managed: false }],
     activeProfileId: 'p',
   });
   registerBackground(createServices());
@@ -41,7 +43,7 @@ afterEach(() => {
 });
 
 const signIn = () =>
-  sendMessage('signIn', { username: 'admin@email.com', password: 'admin', persist: false, rememberPassword: false });
+  sendMessage('signIn', { profileId: 'p', username: 'admin@email.com', password: 'admin', persist: false, rememberPassword: false });
 const tabUrls = async () => (await fakeBrowser.tabs.query({})).map((t) => t.url ?? '');
 
 describe('the background worker', () => {
@@ -59,7 +61,7 @@ describe('the background worker', () => {
 
   it('reports a wrong password with the tries left, over messaging', async () => {
     await expect(
-      sendMessage('signIn', { username: 'agent2@email.com', password: 'x', persist: false, rememberPassword: false }),
+      sendMessage('signIn', { profileId: 'p', username: 'agent2@email.com', password: 'x', persist: false, rememberPassword: false }),
     ).rejects.toMatchObject({ kind: 'wrong-credentials', triesLeft: 2 });
   });
 
@@ -121,7 +123,7 @@ describe('the background worker', () => {
   });
 
   it('creating a user after a sign-out elsewhere revoked the token: renewed with the remembered password, created once', async () => {
-    await sendMessage('signIn', { username: 'admin@email.com', password: 'admin', persist: false, rememberPassword: true });
+    await sendMessage('signIn', { profileId: 'p', username: 'admin@email.com', password: 'admin', persist: false, rememberPassword: true });
     const { token } = (await sessionStore.load())!;
     await createBytedeskClient({ baseUrl: server.url }).logout(token);
     vi.setSystemTime(Date.now() + 1000); // a token minted in the same second would be the same string
@@ -137,7 +139,7 @@ describe('the background worker', () => {
   });
 
   it('an agent cannot create users: the server refuses, in words', async () => {
-    await sendMessage('signIn', { username: 'agent1@email.com', password: '123456', persist: false, rememberPassword: false });
+    await sendMessage('signIn', { profileId: 'p', username: 'agent1@email.com', password: '123456', persist: false, rememberPassword: false });
     await expect(sendMessage('createUser', { email: 'x@example.com', password: 'secret1' })).rejects.toMatchObject({ kind: 'forbidden' });
   });
 
@@ -186,7 +188,7 @@ describe('the background worker', () => {
   it('revokes through a message: the server rejects the token afterwards', async () => {
     await signIn();
     const { token } = (await sessionStore.load())!;
-    await sendMessage('revoke');
+    await sendMessage('revoke', { profileId: 'p' });
     expect(server.tokens().find((t) => t.token === token)?.revoked).toBe(true);
     expect(await sessionStore.load()).toBeNull();
   });

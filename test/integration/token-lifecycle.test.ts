@@ -2,16 +2,17 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createIdbKeyStore } from '../../lib/browser/idb-key-store';
-import { renewalAlarm } from '../../lib/browser/renewal-alarm';
+import { renewalAlarmFor } from '../../lib/browser/renewal-alarm';
 import { createBytedeskClient } from '../../lib/server/client';
 import { createTokenLifecycle } from '../../lib/token/lifecycle';
 import { createPasswordVault } from '../../lib/token/password-vault';
-import { sessionStore } from '../../lib/token/session-store';
+import { sessionStoreFor } from '../../lib/token/session-store';
 import { startStandInServer, type StandInServer } from '../server/bytedesk-server.ts';
 
 let server: StandInServer;
 let now = Date.UTC(2026, 10, 23, 9, 0, 0);
 const LIFETIME_S = 600;
+const sessionStore = sessionStoreFor('p');
 
 beforeAll(async () => {
   server = await startStandInServer({ now: () => now, tokenLifetimeSeconds: LIFETIME_S });
@@ -28,9 +29,9 @@ function lifecycle() {
   return createTokenLifecycle({
     store: sessionStore,
     vault: createPasswordVault(createIdbKeyStore(new IDBFactory())),
-    scheduler: renewalAlarm,
+    scheduler: renewalAlarmFor('p'),
     client: (baseUrl) => createBytedeskClient({ baseUrl, timeoutMs: 2_000 }),
-    profile: async () => ({ id: 'p', baseUrl: server.url, agentUrl: null, adminUrl: null }),
+    profile: async () => ({ id: 'p', name: 'Stand-in', baseUrl: server.url, agentUrl: null, adminUrl: null, managed: false }),
     now: () => now,
   });
 }

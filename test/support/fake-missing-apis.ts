@@ -15,19 +15,23 @@ function event<A extends unknown[]>() {
  * second `create` of a menu id fails ("duplicate id"), `update` of a missing id rejects.
  */
 export function installMissingApis() {
-  const items = new Map<string, { title?: string; contexts?: string[] }>();
+  type Props = { title?: string; contexts?: string[]; parentId?: string; type?: string; checked?: boolean };
+  const items = new Map<string, Props>();
   const errors: string[] = [];
   const contextMenus = {
     items,
     errors,
-    create(props: { id: string; title?: string; contexts?: string[] }, done?: () => void) {
-      if (items.has(props.id)) errors.push(`Cannot create item with duplicate id ${props.id}`);
-      else items.set(props.id, { title: props.title, contexts: props.contexts });
+    create({ id, ...props }: Props & { id: string }, done?: () => void) {
+      if (items.has(id)) errors.push(`Cannot create item with duplicate id ${id}`);
+      else items.set(id, props);
       done?.();
     },
-    async update(id: string, props: { title?: string; contexts?: string[] }) {
+    async update(id: string, props: Props) {
       if (!items.has(id)) throw new Error(`Cannot find menu item with id ${id}`);
       items.set(id, { ...items.get(id), ...props });
+    },
+    async removeAll() {
+      items.clear();
     },
     onClicked: event<[{ menuItemId: string | number }]>(),
   };

@@ -2,15 +2,19 @@ import type { ServerProfile } from '../../lib/settings/settings';
 
 export const PROFILE: ServerProfile = {
   id: 'p1',
+  name: 'Desk',
   baseUrl: 'https://desk.example.com',
   agentUrl: null,
   adminUrl: null,
+  managed: false,
 };
 
 /** The docs' development setup: API on 9003, agent app on 9005, admin app on 9004. */
 export const DEV_PROFILE: ServerProfile = {
   id: 'p2',
+  name: 'Dev',
   baseUrl: 'http://127.0.0.1:9003',
   agentUrl: 'http://127.0.0.1:9005',
   adminUrl: 'http://127.0.0.1:9004',
+  managed: false,
 };

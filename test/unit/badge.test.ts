@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBadge } from '../../lib/badge/badge';
 import type { BadgeLook } from '../../lib/browser/action-badge';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
-import { persistentSessionItem, sessionItem, settingsItem } from '../../lib/storage';
+import { profileItems, settingsItem } from '../../lib/storage';
 import type { Session } from '../../lib/token/session';
 import { localeTranslator } from '../support/locale';
 import { PROFILE } from '../support/profiles';
@@ -21,6 +21,9 @@ const SESSION: Session = {
   persist: true,
   renewalFailed: null,
 };
+
+// The active profile's two session items.
+const { session: sessionItem, persistentSession: persistentSessionItem } = profileItems(PROFILE.id);
 
 let stop = () => {};
 beforeEach(() => fakeBrowser.reset());

@@ -72,10 +72,11 @@ describe('the address bar keyword in the background', () => {
     const d: OmniboxDeps = {
       settings: async () => settings,
       recentPaths: async () => ({ agent: [], admin: ['users'] }),
-      lifecycle: { liveSession: vi.fn(liveSession), revoke: vi.fn(async () => {}) },
+      lifecycleFor: () => ({ liveSession: vi.fn(liveSession), revoke: vi.fn(async () => {}) }),
       tabs: { open: async (url, target) => void opened.push([url, target]) },
       remember: async () => {},
       prompt: async (p) => void prompts.push(p),
+      activate: async () => {},
     };
     return { handlers: omniboxHandlers(d), opened, prompts };
   }

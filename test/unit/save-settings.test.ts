@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { savePreferences, saveServer } from '../../lib/settings/save-settings';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
-import { persistentSessionItem, recentPathsItem, sessionItem, settingsItem } from '../../lib/storage';
+import { profileItems, settingsItem } from '../../lib/storage';
 import type { Session } from '../../lib/token/session';
 import { rememberPath } from '../../lib/workspace/recent-paths';
 import { PROFILE } from '../support/profiles';
@@ -21,7 +21,15 @@ const session = (serverUrl: string): Session => ({
 });
 const server = (baseUrl: string) => ({ baseUrl, agentUrl: null, adminUrl: null });
 
-beforeEach(() => fakeBrowser.reset());
+const { session: sessionItem, persistentSession: persistentSessionItem, recentPaths: recentPathsItem } = profileItems(PROFILE.id);
+
+// The fake browser has no permissions API: Chrome's answer to a removal, recorded.
+let removePermission = vi.fn(async (_: { origins: string[] }) => true);
+beforeEach(() => {
+  fakeBrowser.reset();
+  removePermission = vi.fn(async () => true);
+  Object.assign(fakeBrowser.permissions, { remove: removePermission });
+});
 
 describe('saveServer', () => {
   it.each([
@@ -32,16 +40,38 @@ describe('saveServer', () => {
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, profiles: [{ ...PROFILE, baseUrl: 'https://old.example.com' }], activeProfileId: PROFILE.id });
     if (stored) await sessionItem.setValue(stored);
     const forget = vi.fn(async () => {});
-    await expect(saveServer(server('https://desk.example.com'), forget)).resolves.toBe(outcome);
+    await expect(saveServer(PROFILE.id, server('https://desk.example.com'), forget)).resolves.toEqual({ profileId: PROFILE.id, session: outcome });
     expect(forget).toHaveBeenCalledTimes(forgets);
+    if (forgets) expect(forget).toHaveBeenCalledWith(PROFILE.id);
     expect((await settingsItem.getValue()).profiles).toEqual([{ ...PROFILE, baseUrl: 'https://desk.example.com' }]);
+    // The old server's site is used by no profile now: its host permission goes.
+    expect(removePermission.mock.calls).toEqual([[{ origins: ['https://old.example.com/*'] }]]);
   });
 
   it('saves even when the background cannot forget the old session, and says so', async () => {
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, profiles: [{ ...PROFILE, baseUrl: 'https://old.example.com' }], activeProfileId: PROFILE.id });
     await persistentSessionItem.setValue(session('https://old.example.com'));
     const forget = vi.fn(async () => Promise.reject(new Error('no background')));
-    await expect(saveServer(server('https://desk.example.com'), forget)).resolves.toBe('sign-out-failed');
+    await expect(saveServer(PROFILE.id, server('https://desk.example.com'), forget)).resolves.toMatchObject({ session: 'sign-out-failed' });
     expect((await settingsItem.getValue()).profiles[0]?.baseUrl).toBe('https://desk.example.com');
+  });
+
+  it('saves even when the browser refuses to let go of the old permission (a grant of the build itself)', async () => {
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, profiles: [{ ...PROFILE, baseUrl: 'https://old.example.com' }], activeProfileId: PROFILE.id });
+    removePermission.mockRejectedValue(new Error('You cannot remove required permissions.'));
+    await expect(saveServer(PROFILE.id, server('https://desk.example.com'), async () => {})).resolves.toMatchObject({ session: 'kept' });
+    expect((await settingsItem.getValue()).profiles[0]?.baseUrl).toBe('https://desk.example.com');
+  });
+
+  it('a new profile (first run, Add) gets an id of its own, is named after its server and made active', async () => {
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, profiles: [PROFILE], activeProfileId: PROFILE.id });
+    const { profileId, session } = await saveServer(null, server('https://staging.example.com'), async () => {});
+    expect(session).toBe('kept');
+    expect(profileId).not.toBe(PROFILE.id);
+    const stored = await settingsItem.getValue();
+    expect(stored.profiles).toEqual([PROFILE, { id: profileId, name: 'staging.example.com', ...server('https://staging.example.com'), managed: false }]);
+    expect(stored.activeProfileId).toBe(profileId);
+    expect(removePermission).not.toHaveBeenCalled();
   });
 });
 
@@ -55,6 +85,7 @@ describe('savePreferences', () => {
       activeProfileId: PROFILE.id,
       openIn: 'reuse-tab',
       defaultWorkspace: 'admin',
+      policy: null,
     });
   });
 });
@@ -63,7 +94,7 @@ describe('two writers at once', () => {
   it('a server saved on the options page and a preference saved in the popup: both kept', async () => {
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, profiles: [PROFILE], activeProfileId: PROFILE.id });
     await Promise.all([
-      saveServer(server('https://new.example.com'), async () => {}),
+      saveServer(PROFILE.id, server('https://new.example.com'), async () => {}),
       savePreferences({ openIn: 'reuse-tab' }),
       savePreferences({ defaultWorkspace: 'admin' }),
     ]);
@@ -72,11 +103,12 @@ describe('two writers at once', () => {
       activeProfileId: PROFILE.id,
       openIn: 'reuse-tab',
       defaultWorkspace: 'admin',
+      policy: null,
     });
   });
 
   it('two pages opened at once both go to the recent list', async () => {
-    await Promise.all([rememberPath('agent', 'ticket/1'), rememberPath('agent', 'ticket/2')]);
+    await Promise.all([rememberPath(PROFILE.id, 'agent', 'ticket/1'), rememberPath(PROFILE.id, 'agent', 'ticket/2')]);
     expect((await recentPathsItem.getValue()).agent.toSorted()).toEqual(['ticket/1', 'ticket/2']);
   });
 });

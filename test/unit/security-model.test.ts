@@ -16,18 +16,21 @@ const SERVER_B = { ...PROFILE, id: 'b', baseUrl: 'https://desk-b.example.com' };
 
 function deps(active: typeof SERVER_A, session: Pick<Session, 'token' | 'serverUrl'>) {
   const settings: Settings = { ...DEFAULT_SETTINGS, profiles: [SERVER_A, SERVER_B], activeProfileId: active.id };
-  return {
+  const lifecycle = { liveSession: vi.fn(async () => session as Session) };
+  const d = {
     settings: async () => settings,
-    lifecycle: { liveSession: vi.fn(async () => session as Session) },
+    lifecycleFor: vi.fn(() => lifecycle),
     tabs: { open: vi.fn(async () => {}) },
     remember: vi.fn(async () => {}),
   } satisfies OpenDeps;
+  return { ...d, lifecycle };
 }
 
 describe('security model', () => {
   it('A token is sent only to its own server: a session of server A opens nothing for server B', async () => {
     const d = deps(SERVER_B, { token: 'TOKEN-OF-A', serverUrl: SERVER_A.baseUrl });
     await expect(openWorkspace({ workspace: 'agent', path: 'ticket' }, d)).rejects.toMatchObject({ kind: 'signed-out' });
+    expect(d.lifecycleFor).toHaveBeenCalledWith(SERVER_B.id);
     expect(d.tabs.open).not.toHaveBeenCalled();
     expect(d.remember).not.toHaveBeenCalled();
   });

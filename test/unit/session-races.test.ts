@@ -4,13 +4,13 @@
 // token the extension saw is left valid on the server unless it is stored.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { renewalAlarm } from '../../lib/browser/renewal-alarm';
+import { renewalAlarmFor } from '../../lib/browser/renewal-alarm';
 import type { BytedeskClient } from '../../lib/server/client';
 import { LaunchpadError } from '../../lib/server/errors';
-import { lastAccountItem } from '../../lib/storage';
+import { profileItems } from '../../lib/storage';
 import { createTokenLifecycle } from '../../lib/token/lifecycle';
 import { createPasswordVault, type KeyStore } from '../../lib/token/password-vault';
-import { sessionStore } from '../../lib/token/session-store';
+import { sessionStoreFor } from '../../lib/token/session-store';
 import { PROFILE } from '../support/profiles';
 import { fakeJwt } from '../support/tokens';
 
@@ -18,6 +18,11 @@ const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);
 const ADMIN = { username: 'admin@email.com', nickname: 'Admin', superUser: true };
 type Method = 'login' | 'exchange' | 'logout' | 'profile';
+
+// One profile's session, alarm and last account.
+const sessionStore = sessionStoreFor(PROFILE.id);
+const renewalAlarm = renewalAlarmFor(PROFILE.id);
+const lastAccountItem = profileItems(PROFILE.id).lastAccount;
 
 interface Held {
   /** The answer goes out. */

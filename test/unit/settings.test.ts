@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeServerUrl, originPattern } from '../../lib/settings/server-url';
-import { DEFAULT_SETTINGS, activeProfile, parseSettings, withServer } from '../../lib/settings/settings';
+import { addProfile, changeProfile } from '../../lib/settings/profiles';
+import { DEFAULT_SETTINGS, activeProfile, parseSettings } from '../../lib/settings/settings';
 
 describe('normalizeServerUrl', () => {
   it.each([
@@ -67,25 +68,35 @@ describe('settings', () => {
   });
 
   it('keeps valid settings, without fields it does not know', () => {
-    const profile = { id: 'a', baseUrl: 'https://a.example', agentUrl: 'http://127.0.0.1:9005', adminUrl: null };
+    const profile = { id: 'a', name: 'A', baseUrl: 'https://a.example', agentUrl: 'http://127.0.0.1:9005', adminUrl: null, managed: false };
     const stored = { ...DEFAULT_SETTINGS, profiles: [{ ...profile, extra: 1 }], activeProfileId: 'a', openIn: 'reuse-tab', legacy: true };
     expect(parseSettings(stored)).toEqual({ ...DEFAULT_SETTINGS, profiles: [profile], activeProfileId: 'a', openIn: 'reuse-tab' });
   });
 
-  it('adds a first profile and makes it active', () => {
-    const settings = withServer(DEFAULT_SETTINGS, { baseUrl: 'https://a.example', agentUrl: null, adminUrl: null }, () => 'id1');
-    expect(activeProfile(settings)).toEqual({ id: 'id1', baseUrl: 'https://a.example', agentUrl: null, adminUrl: null });
+  it('calls a profile stored before names existed after its server, and takes it as not managed', () => {
+    const stored = { ...DEFAULT_SETTINGS, profiles: [{ id: 'a', baseUrl: 'https://a.example:8443', agentUrl: null, adminUrl: null }], activeProfileId: 'a' };
+    expect(parseSettings(stored).profiles).toEqual([
+      { id: 'a', name: 'a.example:8443', baseUrl: 'https://a.example:8443', agentUrl: null, adminUrl: null, managed: false },
+    ]);
   });
 
-  it('edits the active profile in place, keeping its id and the others', () => {
-    const other = { id: 'other', baseUrl: 'https://b.example', agentUrl: null, adminUrl: null };
+  it('adds a first profile and makes it active', () => {
+    const settings = addProfile(DEFAULT_SETTINGS, { baseUrl: 'https://a.example', agentUrl: null, adminUrl: null }, 'id1');
+    expect(activeProfile(settings)).toEqual({ id: 'id1', name: 'a.example', baseUrl: 'https://a.example', agentUrl: null, adminUrl: null, managed: false });
+  });
+
+  it('edits a profile in place, keeping its id, its name and the others', () => {
+    const other = { id: 'other', name: 'B', baseUrl: 'https://b.example', agentUrl: null, adminUrl: null, managed: false };
     const start = {
       ...DEFAULT_SETTINGS,
-      profiles: [other, { id: 'id1', baseUrl: 'https://a.example', agentUrl: null, adminUrl: null }],
+      profiles: [other, { id: 'id1', name: 'A', baseUrl: 'https://a.example', agentUrl: null, adminUrl: null, managed: false }],
       activeProfileId: 'id1',
     };
-    const edited = withServer(start, { baseUrl: 'https://c.example', agentUrl: 'https://c.example:9005', adminUrl: null });
-    expect(edited.profiles).toEqual([other, { id: 'id1', baseUrl: 'https://c.example', agentUrl: 'https://c.example:9005', adminUrl: null }]);
+    const edited = changeProfile(start, 'id1', { baseUrl: 'https://c.example', agentUrl: 'https://c.example:9005', adminUrl: null });
+    expect(edited.profiles).toEqual([
+      other,
+      { id: 'id1', name: 'A', baseUrl: 'https://c.example', agentUrl: 'https://c.example:9005', adminUrl: null, managed: false },
+    ]);
     expect(edited.activeProfileId).toBe('id1');
   });
 });

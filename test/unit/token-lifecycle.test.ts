@@ -1,18 +1,25 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { renewalAlarm, RENEWAL_ALARM } from '../../lib/browser/renewal-alarm';
+import { renewalAlarmFor } from '../../lib/browser/renewal-alarm';
 import type { BytedeskClient } from '../../lib/server/client';
 import { LaunchpadError } from '../../lib/server/errors';
-import { lastAccountItem } from '../../lib/storage';
+import { profileItems } from '../../lib/storage';
 import { createTokenLifecycle, TRUST_MS } from '../../lib/token/lifecycle';
 import { createPasswordVault, type KeyStore } from '../../lib/token/password-vault';
-import { sessionStore } from '../../lib/token/session-store';
+import { sessionStoreFor } from '../../lib/token/session-store';
 import { PROFILE } from '../support/profiles';
 import { fakeJwt } from '../support/tokens';
 
 const DAY = 86_400_000;
 const USER = { username: 'admin@email.com', nickname: 'Admin', superUser: true };
 const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);
+
+// One profile's session, stored under its own keys and renewed by its own alarm.
+const sessionStore = sessionStoreFor(PROFILE.id);
+const renewalAlarm = renewalAlarmFor(PROFILE.id);
+const RENEWAL_ALARM = `renew-token/${PROFILE.id}`;
+const SESSION_KEY = `session/${PROFILE.id}`;
+const lastAccountItem = profileItems(PROFILE.id).lastAccount;
 
 function memoryKeyStore(): KeyStore {
   let key: CryptoKey | null = null;
@@ -29,6 +36,10 @@ function setup() {
     logout: vi.fn(async () => {}),
     createUser: vi.fn(),
     probe: vi.fn(),
+    unreplied: vi.fn(),
+    agentOf: vi.fn(),
+    queuing: vi.fn(),
+    ticketsAssigned: vi.fn(),
   } satisfies Record<keyof BytedeskClient, unknown>;
   const lifecycle = createTokenLifecycle({
     store: sessionStore,
@@ -60,15 +71,15 @@ describe('signing in', () => {
     const { signIn } = setup();
     const session = await signIn();
     expect(session.expiresAt).toBe(T0 + 30 * DAY);
-    expect(await fakeBrowser.storage.session.get('session')).toMatchObject({ session: { token: session.token } });
-    expect(await fakeBrowser.storage.local.get('session')).toEqual({});
+    expect(await fakeBrowser.storage.session.get(SESSION_KEY)).toMatchObject({ [SESSION_KEY]: { token: session.token } });
+    expect(await fakeBrowser.storage.local.get(SESSION_KEY)).toEqual({});
   });
 
   it('The token lives in session storage unless you choose to stay signed in: then in local storage', async () => {
     const { signIn } = setup();
     await signIn({ persist: true });
-    expect(await fakeBrowser.storage.local.get('session')).toHaveProperty('session.user.nickname', 'Admin');
-    expect(await fakeBrowser.storage.session.get('session')).toEqual({});
+    expect((await fakeBrowser.storage.local.get(SESSION_KEY))[SESSION_KEY]).toHaveProperty('user.nickname', 'Admin');
+    expect(await fakeBrowser.storage.session.get(SESSION_KEY)).toEqual({});
   });
 
   it('schedules the renewal at 80% of a 30-day token', async () => {

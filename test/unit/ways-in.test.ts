@@ -10,17 +10,21 @@ import { PROFILE } from '../support/profiles';
 const SETTINGS: Settings = { ...DEFAULT_SETTINGS, profiles: [PROFILE], activeProfileId: PROFILE.id };
 const SESSION = { token: 'T0K', serverUrl: PROFILE.baseUrl } as Session;
 
-function deps(overrides: Partial<WaysInDeps['lifecycle']> = {}, settings = SETTINGS) {
+type Lifecycle = ReturnType<WaysInDeps['lifecycleFor']>;
+
+function deps(overrides: Partial<Lifecycle> = {}, settings = SETTINGS) {
   const opened: string[] = [];
   const prompts: unknown[] = [];
-  const d: WaysInDeps = {
+  const lifecycle = { liveSession: vi.fn(async () => SESSION), revoke: vi.fn(async () => {}), ...overrides };
+  const d = {
     settings: async () => settings,
-    lifecycle: { liveSession: vi.fn(async () => SESSION), revoke: vi.fn(async () => {}), ...overrides },
-    tabs: { open: async (url) => void opened.push(url) },
+    lifecycleFor: vi.fn((_: string): Lifecycle => lifecycle),
+    tabs: { open: async (url: string) => void opened.push(url) },
     remember: async () => {},
-    prompt: async (p) => void prompts.push(p),
-  };
-  return { d, opened, prompts };
+    prompt: async (p: unknown) => void prompts.push(p),
+    activate: vi.fn(async () => {}),
+  } satisfies WaysInDeps;
+  return { d, lifecycle, opened, prompts };
 }
 
 beforeEach(() => fakeBrowser.reset());
@@ -45,17 +49,18 @@ describe('shortcuts and menu items', () => {
   });
 
   it('not set up: prompts without asking for a token', async () => {
-    const { d, opened, prompts } = deps({}, DEFAULT_SETTINGS);
+    const { d, lifecycle, opened, prompts } = deps({}, DEFAULT_SETTINGS);
     await runWayIn('open-admin-dashboard', d);
-    expect(d.lifecycle.liveSession).not.toHaveBeenCalled();
+    expect(lifecycle.liveSession).not.toHaveBeenCalled();
     expect(opened).toEqual([]);
     expect(prompts).toMatchObject([{ reason: 'not-set-up' }]);
   });
 
   it('revokes from the toolbar menu, and explains when the server is out of reach', async () => {
-    const { d, prompts } = deps({ revoke: vi.fn(async () => Promise.reject(new LaunchpadError('unreachable'))) });
+    const { d, lifecycle, prompts } = deps({ revoke: vi.fn(async () => Promise.reject(new LaunchpadError('unreachable'))) });
     await runWayIn('revoke', d);
-    expect(d.lifecycle.revoke).toHaveBeenCalledOnce();
+    expect(d.lifecycleFor).toHaveBeenCalledWith(PROFILE.id);
+    expect(lifecycle.revoke).toHaveBeenCalledOnce();
     expect(prompts).toEqual([{ reason: 'unreachable' }]);
   });
 
