@@ -66,7 +66,7 @@ export function ProfileSwitcher({ profiles, shown, onSwitch }: Props) {
                   onSwitch(p);
                 }}
               >
-                <span class="name">{p.name}</span>
+                <span class="name">{p.name}</span>{' '}
                 <span class="hint">{hostOf(p.baseUrl)}</span>
                 {i < 9 && <kbd aria-hidden="true">Ctrl+{i + 1}</kbd>}
               </button>

@@ -129,6 +129,8 @@ export interface ExtensionHarness {
   messagePage(): Promise<Page>;
   /** Points the extension at one server (a single active profile) by writing its settings. */
   configureServer(baseUrl: string, overrides?: Partial<Omit<Settings, 'profiles' | 'activeProfileId'>>): Promise<void>;
+  /** Stores these settings whole (several profiles, say). */
+  writeSettings(settings: Settings): Promise<void>;
   /** One key of chrome.storage.<area>, read in the background. */
   readStorage<T = unknown>(area: StorageArea, key: string): Promise<T | undefined>;
   /** The next page (new, or an existing one navigating) whose URL matches, once loaded. */
@@ -139,6 +141,10 @@ export interface ExtensionHarness {
 }
 
 const EXTENSION_PAGE_FOR_MESSAGES = 'popup.html';
+
+/** The profile configureServer writes; sessions are stored under keys ending in `/<id>`. */
+export const E2E_PROFILE = 'e2e';
+const OF_PROFILE = new Set(['signIn', 'signInWithToken', 'revoke', 'forget', 'confirm', 'removeProfile']);
 
 /**
  * The extension's service worker now: the newest one running, or, when it was stopped, the one
@@ -216,6 +222,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 
   async function sendToBackground<T>(type: string, data?: unknown): Promise<T> {
     const page = await messagePage();
+    // Messages about a session name its profile: the one configureServer made, unless given.
+    if (OF_PROFILE.has(type)) data = { profileId: E2E_PROFILE, ...(data as object | undefined) };
     const message = { id: nextId++, type, data, timestamp: Date.now() };
     const reply = await page.evaluate(
       (msg) =>
@@ -240,12 +248,17 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     overrides: Partial<Omit<Settings, 'profiles' | 'activeProfileId'>> = {},
   ): Promise<void> {
     const settings: Settings = {
-      profiles: [{ id: 'e2e', baseUrl: baseUrl.replace(/\/+$/, ''), agentUrl: null, adminUrl: null }],
-      activeProfileId: 'e2e',
+      profiles: [{ id: E2E_PROFILE, name: 'E2E', baseUrl: baseUrl.replace(/\/+$/, ''), agentUrl: null, adminUrl: null, managed: false }],
+      activeProfileId: E2E_PROFILE,
       openIn: 'new-tab',
       defaultWorkspace: 'agent',
+      policy: null,
       ...overrides,
     };
+    await writeSettings(settings);
+  }
+
+  async function writeSettings(settings: Settings): Promise<void> {
     const w = await currentWorker();
     await w.evaluate((value) => chrome.storage.local.set({ settings: value }), settings);
   }
@@ -333,6 +346,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     messagePage,
     configureServer,
     readStorage,
+    writeSettings,
     waitForLanding,
     webPages,
     close,

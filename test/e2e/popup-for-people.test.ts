@@ -90,7 +90,7 @@ describe.each([
     // The choice reaches the background: "Stay signed in" keeps the session in local storage.
     await popup.submitSignIn({ ...ADMIN, keepSignedIn: true });
     await popup.filter.waitFor();
-    expect(await ext.readStorage('local', 'session')).toMatchObject({ persist: true });
+    expect(await ext.readStorage('local', 'session/e2e')).toMatchObject({ persist: true });
   });
 
   it('token mode: "Use token" and the way back each on one line', async () => {

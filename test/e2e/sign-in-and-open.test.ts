@@ -56,10 +56,10 @@ const workspaceRequests = () => server.requests.filter((r) => /^\/(agent|admin)(
 describe('sign in and open', () => {
   it('signs in through the background and opens the agent ticket page already signed in', async () => {
     await signInAsAdmin();
-    const session = await ext.readStorage<StoredSession>('session', 'session');
+    const session = await ext.readStorage<StoredSession>('session', 'session/e2e');
     expect(session).toMatchObject({ serverUrl: server.url, user: { username: ADMIN.username, nickname: 'Admin' } });
     const token = session!.token;
-    expect(await ext.readStorage('local', 'session'), 'not persisted when persist is off').toBeUndefined();
+    expect(await ext.readStorage('local', 'session/e2e'), 'not persisted when persist is off').toBeUndefined();
 
     const landing = ext.waitForLanding(isWorkspacePage);
     landing.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
@@ -102,8 +102,8 @@ describe('sign in and open', () => {
     );
     expect(error.kind).toBe('wrong-credentials');
     expect(error.triesLeft).toBe(2);
-    expect(await ext.readStorage('session', 'session')).toBeUndefined();
-    expect(await ext.readStorage('local', 'session')).toBeUndefined();
+    expect(await ext.readStorage('session', 'session/e2e')).toBeUndefined();
+    expect(await ext.readStorage('local', 'session/e2e')).toBeUndefined();
 
     const logins = server.requests.filter((r) => r.path === '/auth/v1/login');
     expect(logins, 'a failed password login is never retried').toHaveLength(1);
@@ -125,7 +125,7 @@ describe('renewal', () => {
   it('renews a short-lived token by exchange when the renew-token alarm fires', { timeout: 45_000 }, async () => {
     server.setTokenLifetime(8);
     await signInAsAdmin();
-    const first = await ext.readStorage<StoredSession>('session', 'session');
+    const first = await ext.readStorage<StoredSession>('session', 'session/e2e');
     expect(first?.expiresAt).not.toBeNull();
     const alarm = await (await ext.currentWorker()).evaluate(() =>
       (globalThis as unknown as { chrome: { alarms: { get(name: string): Promise<unknown> } } }).chrome.alarms.get(
@@ -135,13 +135,13 @@ describe('renewal', () => {
     expect(alarm, 'sign-in schedules the renewal alarm').toMatchObject({ name: 'renew-token' });
 
     await expect
-      .poll(async () => (await ext.readStorage<StoredSession>('session', 'session'))?.token, {
+      .poll(async () => (await ext.readStorage<StoredSession>('session', 'session/e2e'))?.token, {
         timeout: 20_000,
         interval: 250,
       })
       .not.toBe(first!.token);
 
-    const renewed = await ext.readStorage<StoredSession>('session', 'session');
+    const renewed = await ext.readStorage<StoredSession>('session', 'session/e2e');
     expect(renewed).toMatchObject({ serverUrl: server.url, user: { username: ADMIN.username } });
     expect(renewed!.expiresAt!).toBeGreaterThan(first!.expiresAt!);
     expect(server.tokens().map((t) => t.token)).toContain(renewed!.token);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { LoggedRequest, StandInServer } from '../server/bytedesk-server.ts';
-import { launchExtension, startServerForTest, type ExtensionHarness } from './harness.ts';
+import { E2E_PROFILE, launchExtension, startServerForTest, type ExtensionHarness } from './harness.ts';
 
 export const ADMIN = { username: 'admin@email.com', password: 'admin', nickname: 'Admin' } as const;
 export const AGENT = { username: 'agent1@email.com', password: '123456', nickname: 'Agent One' } as const;
@@ -190,10 +190,10 @@ export interface StoredSession {
   user: { username: string; nickname: string };
 }
 
-export async function storedSession(ext: ExtensionHarness): Promise<StoredSession | undefined> {
+export async function storedSession(ext: ExtensionHarness, profileId = E2E_PROFILE): Promise<StoredSession | undefined> {
   return (
-    (await ext.readStorage<StoredSession | null>('session', 'session')) ??
-    (await ext.readStorage<StoredSession | null>('local', 'session')) ??
+    (await ext.readStorage<StoredSession | null>('session', `session/${profileId}`)) ??
+    (await ext.readStorage<StoredSession | null>('local', `session/${profileId}`)) ??
     undefined
   );
 }

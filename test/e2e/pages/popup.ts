@@ -163,6 +163,18 @@ export class PopupPage {
     return (await selected.count()) === 1 ? selected.locator('.name').textContent() : null;
   }
 
+  /** The profile menu's button (several profiles only). */
+  get profileButton(): Locator {
+    return this.page.locator('button[aria-haspopup="menu"]');
+  }
+
+  /** Picks a profile from the profile menu, by its name, and waits for the popup to show it. */
+  async switchProfile(name: string): Promise<void> {
+    await this.profileButton.click();
+    await this.page.getByRole('menuitemradio', { name: new RegExp(`^${name}\\b`) }).click();
+    await expect.poll(() => this.profileButton.textContent()).toBe(name);
+  }
+
   /** Opens the account area (who, where, Sign out) unless it is open. */
   async openAccount(): Promise<void> {
     if ((await this.accountButton.getAttribute('aria-expanded')) !== 'true') await this.accountButton.click();
