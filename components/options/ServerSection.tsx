@@ -75,7 +75,7 @@ export function ServerSection({ profile, locked, onSaved }: Props) {
         <TextField
           id="profile-name"
           label={t('options_profile_name_label')}
-          hint={t('options_profile_name_hint', name.trim().split(/\s+/)[0] || 'staging')}
+          hint={t('options_profile_name_hint', name.trim() || 'staging')}
           value={name}
           onInput={setName}
         />
