@@ -81,13 +81,13 @@ function readProfiles(value: unknown, problem: Report): PolicyProfile[] {
   if (!Array.isArray(value)) return problem('profiles', 'wrong-type'), [];
   if (value.length === 0) problem('profiles', 'no-profiles');
   const profiles = value.map((entry, i) => readProfile(entry, `profiles[${i}]`, problem));
-  // Names are unique case aside: the address bar takes a profile's name as a word.
+  // Names are unique case aside (the address bar takes a profile's name as a word), checked on
+  // every entry with a name, so a clash shows beside the entry's other problems.
   const seen = new Set<string>();
-  profiles.forEach((profile, i) => {
-    const key = profile?.name.toLowerCase();
-    if (key === undefined) return;
-    if (seen.has(key)) problem(`profiles[${i}].name`, 'duplicate-name');
-    seen.add(key);
+  value.forEach((entry: unknown, i) => {
+    const name = isFields(entry) && typeof entry.name === 'string' ? entry.name.trim().toLowerCase() : '';
+    if (name && seen.has(name)) problem(`profiles[${i}].name`, 'duplicate-name');
+    seen.add(name);
   });
   return profiles.filter((p): p is PolicyProfile => p !== null);
 }

@@ -89,6 +89,13 @@ describe('readPolicy', () => {
     expect(problems(raw)).toEqual(expected);
   });
 
+  it('reports a name clash beside the entry\'s other problems', () => {
+    expect(problems({ profiles: [DESK, { name: 'desk', serverUrl: 'ftp://x' }] })).toEqual([
+      { path: 'profiles[1].serverUrl', code: 'not-a-url' },
+      { path: 'profiles[1].name', code: 'duplicate-name' },
+    ]);
+  });
+
   it('reports every problem at once', () => {
     const found = problems({ profiles: [{ name: 'A', serverUrl: 'ftp://x' }, { serverUrl: 1 }], defaultWorkspace: 'x' });
     expect(found.map((p) => p.path)).toEqual(['profiles[0].serverUrl', 'profiles[1].name', 'profiles[1].serverUrl', 'defaultWorkspace']);
