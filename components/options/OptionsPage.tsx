@@ -7,9 +7,11 @@ import { PageHeader } from '../PageHeader';
 import { useStored } from '../use-stored';
 import { AboutFooter } from './AboutFooter';
 import { BehaviourSection } from './BehaviourSection';
+import { PolicyNotice } from './PolicyNotice';
 import { ProfilesSection } from './ProfilesSection';
 import { ServerSection } from './ServerSection';
 import { ShortcutsSection } from './ShortcutsSection';
+import { TransferSection } from './TransferSection';
 
 /** The options page: profiles and the server of one (saved with its button), behaviour (saved at once), shortcuts, who and which version. */
 export function OptionsPage() {
@@ -27,6 +29,7 @@ export function OptionsPage() {
     <main class="page">
       <PageHeader title={t('options_page_title', t('extName'))} />
       <p class="intro">{t('options_save_model')}</p>
+      <PolicyNotice />
       {settings && (
         <>
           {settings.profiles.length > 0 && <ProfilesSection settings={settings} editing={editing?.id ?? null} onEdit={setPicked} />}
@@ -40,6 +43,7 @@ export function OptionsPage() {
           <BehaviourSection settings={settings} />
         </>
       )}
+      <TransferSection />
       <ShortcutsSection />
       <AboutFooter />
     </main>
