@@ -38,7 +38,9 @@ export async function saveServer(
   name?: string,
 ): Promise<{ profileId: string; session: SessionAfterSave }> {
   const id = profileId ?? crypto.randomUUID();
-  await updateSettings((s) => (profileId ? changeProfile(s, id, server) : addProfile(s, server, id, name)));
+  // The name given renames an existing profile too (the options page edits both at once).
+  const change = name === undefined ? server : { ...server, name };
+  await updateSettings((s) => (profileId ? changeProfile(s, id, change) : addProfile(s, server, id, name)));
   if (!mustForget(await sessionStoreFor(id).load(), server.baseUrl)) return { profileId: id, session: 'kept' };
   // Saved either way: the background never sends a token to a server other than its own.
   const session = await forget(id).then(

@@ -144,7 +144,7 @@ describe('signing out', () => {
     ['revoke', 'the same server', PROD_AGENT],
     ['forget', 'another server', STAGING],
     ['forget', 'the same server', PROD_AGENT],
-  ] as const)("one profile's %s, the other on %s: the other's session, alarm and token stay", async (how, _, other) => {
+  ] as const)("A profile's session is its own: one profile's %s, the other on %s: the other's session, alarm and token stay", async (how, _, other) => {
     const { servers, lifecycleFor, signIn } = await setup();
     const ended = await signIn(PROD);
     const kept = await signIn(other, AGENT, true);
@@ -176,7 +176,7 @@ describe('renewal in the background', () => {
   it.each([
     ['another server', STAGING],
     ['the same server', PROD_AGENT],
-  ] as const)("one profile's alarm renews that profile only; the other on %s keeps its token and alarm", async (_, other) => {
+  ] as const)("A profile's session is its own: one profile's alarm renews that profile only; the other on %s keeps its token and alarm", async (_, other) => {
     const { servers, lifecycleFor, signIn, advance } = await setup();
     const first = await signIn(PROD);
     advance(10 * DAY);
@@ -208,7 +208,7 @@ describe('renewal in the background', () => {
 });
 
 describe('remembered passwords', () => {
-  it("one profile's remembered password is never used for another, even for the same account on the same server", async () => {
+  it("A profile's session is its own: one profile's remembered password is never used for another, even for the same account on the same server", async () => {
     const { servers, lifecycleFor, signIn, advance } = await setup();
     await signIn(PROD, ADMIN, true);
     const other = await signIn(PROD_AGENT, ADMIN, false);
@@ -237,12 +237,13 @@ describe('remembered passwords', () => {
 });
 
 describe('removing a profile', () => {
-  it("revokes its token on its own server only, clears what it stored, and drops the origins no profile uses", async () => {
+  it("A profile's session is its own: removing one revokes its token on its own server only and clears what it stored", async () => {
     const { servers, settings, lifecycleFor, signIn } = await setup();
     const prod = await signIn(PROD);
     const agent = await signIn(PROD_AGENT, AGENT, true);
     const staging = await signIn(STAGING, ADMIN, true);
     await profileItems(STAGING.id).recentPaths.setValue({ agent: ['ticket'], admin: [] });
+    const others = { prod: await storedFor(PROD), agent: await storedFor(PROD_AGENT) };
     servers.calls.length = 0;
 
     await removeProfile(STAGING.id, false, { settings, lifecycleFor });
@@ -252,15 +253,26 @@ describe('removing a profile', () => {
     expect(await storedFor(STAGING)).toEqual({});
     expect(await alarm(STAGING)).toBeUndefined();
     expect((await settings()).profiles.map((p) => p.id)).toEqual([PROD.id, PROD_AGENT.id]);
-    expect(removePermission.mock.calls).toEqual([[{ origins: ['https://staging.example.com/*'] }]]);
+    expect({ prod: await storedFor(PROD), agent: await storedFor(PROD_AGENT) }).toEqual(others);
 
-    // Two profiles on one server: removing one keeps the other's token, session and the permission.
-    removePermission.mockClear();
+    // Two profiles on one server: removing one keeps the other's token and session.
     await removeProfile(PROD_AGENT.id, false, { settings, lifecycleFor });
     expect(servers.isValid(agent.token)).toBe(false);
     expect(servers.isValid(prod.token)).toBe(true);
-    expect(await session(PROD)).toMatchObject({ token: prod.token });
+    expect(await storedFor(PROD)).toEqual(others.prod);
+  });
+
+  it('Host permission no profile needs any more is dropped: a removed profile gives back its origins, unless another profile uses them', async () => {
+    const { settings, lifecycleFor } = await setup();
+    await removeProfile(STAGING.id, false, { settings, lifecycleFor });
+    expect(removePermission.mock.calls).toEqual([[{ origins: ['https://staging.example.com/*'] }]]);
+
+    removePermission.mockClear();
+    await removeProfile(PROD_AGENT.id, false, { settings, lifecycleFor }); // PROD is on that server too
     expect(removePermission).not.toHaveBeenCalled();
+
+    await removeProfile(PROD.id, false, { settings, lifecycleFor }); // the last one on it
+    expect(removePermission.mock.calls).toEqual([[{ origins: ['https://desk.example.com/*'] }]]);
   });
 
   it('the active profile removed: the first one left becomes active', async () => {
