@@ -21,6 +21,8 @@ export interface LaunchpadProtocol {
   createUser(user: NewUser): CreatedUser;
   /** "Test connection": whether a Bytedesk server answers at `baseUrl` (no credentials involved). */
   probe(input: { baseUrl: string }): void;
+  /** The options page shows the waiting count's state: ask the server now, even an older one. */
+  checkWaiting(): void;
 }
 
 /** The profile a page acts on: the one it shows, which may have stopped being the active one meanwhile. */

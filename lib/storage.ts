@@ -72,5 +72,8 @@ export const popupMemoryItem = defineItem<{
  */
 export const waitingItem = defineItem<Record<string, import('./work/waiting').WaitingState>>('local:waiting', {});
 
+/** "Notify me when more conversations wait": off until the user turns it on (and grants notifications). */
+export const waitingNoticeItem = defineItem<boolean>('local:waitingNotice', false);
+
 /** The organisation's policy as the worker last read it (storage.managed): what the options page reports. */
 export const policyStateItem = defineItem<import('./settings/policy').PolicyState>('local:policy', { kind: 'none' });

@@ -12,6 +12,7 @@ import { ProfilesSection } from './ProfilesSection';
 import { ServerSection } from './ServerSection';
 import { ShortcutsSection } from './ShortcutsSection';
 import { TransferSection } from './TransferSection';
+import { WaitingSection } from './WaitingSection';
 
 /** The options page: profiles and the server of one (saved with its button), behaviour (saved at once), shortcuts, who and which version. */
 export function OptionsPage() {
@@ -41,6 +42,7 @@ export function OptionsPage() {
             onSaved={setPicked}
           />
           <BehaviourSection settings={settings} />
+          <WaitingSection settings={settings} />
         </>
       )}
       <TransferSection />

@@ -3,11 +3,15 @@ import { browser } from 'wxt/browser';
 import { t } from '../../lib/browser/i18n';
 import { sendMessage } from '../../lib/messaging';
 import type { OpenIn, Settings, Workspace } from '../../lib/settings/settings';
+import { waitingItem } from '../../lib/storage';
 import type { Session } from '../../lib/token/session';
+import { stateFor } from '../../lib/work/waiting';
 import { ErrorText } from '../ErrorText';
 import { useAction } from '../use-action';
+import { useStored } from '../use-stored';
 import { AccountArea } from './AccountArea';
 import { PathPicker } from './PathPicker';
+import { waitingCount, WaitingLine } from './WaitingLine';
 
 interface Props {
   profileId: string;
@@ -27,6 +31,8 @@ interface Props {
 export function Launcher({ profileId, session, settings, recent, workspace: initial, onWorkspace, notice, onSignedOut }: Props) {
   const [workspace, setWorkspace] = useState<Workspace>(initial);
   const { busy, error, run } = useAction();
+  // From storage, as the background last read it: the popup itself never asks the server.
+  const waiting = stateFor(useStored(waitingItem) ?? {}, profileId, session.serverUrl);
 
   function choose(chosen: Workspace) {
     setWorkspace(chosen);
@@ -58,7 +64,16 @@ export function Launcher({ profileId, session, settings, recent, workspace: init
           </label>
         ))}
       </fieldset>
-      <PathPicker workspace={workspace} recent={recent[workspace]} openIn={settings.openIn} busy={busy} onOpen={open} />
+      <WaitingLine state={waiting} now={Date.now()} />
+      <PathPicker
+        workspace={workspace}
+        // Someone waits: the chat page comes first, and Enter right after opening goes there.
+        lead={workspace === 'agent' && waitingCount(waiting) > 0 ? 'chat' : undefined}
+        recent={recent[workspace]}
+        openIn={settings.openIn}
+        busy={busy}
+        onOpen={open}
+      />
       <ErrorText text={error} />
       <footer class="row">
         {session.user.superUser && (

@@ -6,6 +6,8 @@ import { useFocusOnMount } from '../use-focus-on-mount';
 
 interface Props {
   workspace: Workspace;
+  /** A page to list first, ahead of the recent ones (the chats, when conversations wait). */
+  lead?: string;
   recent: readonly string[];
   openIn: OpenIn;
   busy: boolean;
@@ -26,13 +28,13 @@ const label = (choice: PageChoice) => (choice.name ? t(choice.name) : `/${choice
  * A filter box over the pages, as a combobox: arrows move, Enter opens, Escape clears, text that
  * matches no page opens as a path. Selected on arrival: the last page opened (see pageChoices).
  */
-export function PathPicker({ workspace, recent, openIn, busy, onOpen }: Props) {
+export function PathPicker({ workspace, lead, recent, openIn, busy, onOpen }: Props) {
   const [filter, setFilter] = useState('');
   const input = useFocusOnMount<HTMLInputElement>();
   // Where the arrows moved the selection, in which workspace (another workspace starts at the top).
   const [moved, setMoved] = useState({ workspace, index: 0 });
   const setActive = (index: number) => setMoved({ workspace, index });
-  const choices = pageChoices(workspace, recent, filter);
+  const choices = pageChoices(workspace, lead ? [lead, ...recent] : recent, filter);
   const current = Math.min(moved.workspace === workspace ? moved.index : 0, choices.length - 1);
   const chosen = choices[current];
   const optionId = (i: number) => `page-${i}`;

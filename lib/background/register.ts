@@ -2,9 +2,12 @@ import { browser } from 'wxt/browser';
 import { startBadge } from '../badge/badge';
 import { onShortcut } from '../browser/command-events';
 import { onMenuClick, setMenuItems } from '../browser/context-menus';
+import { startManagedPolicy } from '../browser/managed-policy';
+import { desktopNotices } from '../browser/notifications';
 import { onOmnibox } from '../browser/omnibox';
 import { openPopupWindow } from '../browser/popup-window';
 import { renewalAlarmProfile } from '../browser/renewal-alarm';
+import { WAITING_ALARM } from '../browser/waiting-alarm';
 import { onWebAppSignOut } from '../browser/web-app-sign-out';
 import { onMessage } from '../messaging';
 import { setActiveProfile } from '../settings/profiles';
@@ -17,21 +20,37 @@ import { moveLegacySession } from '../token/legacy-session';
 import { createUser } from '../users/create-user';
 import { omniboxHandlers } from '../ways-in/omnibox';
 import { promptQuery } from '../ways-in/prompt';
-import { menuItems, runWayIn, type WaysInDeps } from '../ways-in/ways-in';
-import { openWorkspace, requestedProfile } from '../workspace/open-workspace';
+import { menuItems, openOrPrompt, runWayIn, type WaysInDeps } from '../ways-in/ways-in';
+import { noticeOpens } from '../work/waiting-notice';
+import { openWorkspace, requestedProfile, type OpenDeps } from '../workspace/open-workspace';
 import type { Services } from './services';
+import { createWaitingWork } from './waiting-work';
 
 /** Wires browser events and popup messages to the services. Listeners go on synchronously. */
 export function registerBackground(services: Services): void {
-  const { lifecycleFor, openDeps, client, settings } = services;
-  const active = async () => lifecycleFor((await requestedProfile({}, openDeps)).id);
+  const { lifecycleFor, client, settings } = services;
+  const active = async () => lifecycleFor((await requestedProfile({}, services.openDeps)).id);
+  const waiting = createWaitingWork(services);
+  // After any page opened, by any way in: the agent may be about to answer there, so the waiting
+  // count is asked again (within the poller's waits).
+  const openDeps = {
+    ...services.openDeps,
+    remember: async (...opened: Parameters<OpenDeps['remember']>) => {
+      await services.openDeps.remember(...opened);
+      void waiting.check('page-opened');
+    },
+  };
 
   onMessage('signIn', async ({ data: { profileId, ...input } }) => void (await lifecycleFor(profileId).signIn(input)));
   onMessage('signInWithToken', async ({ data }) => void (await lifecycleFor(data.profileId).signInWithToken(data.token, data.persist)));
   onMessage('open', ({ data }) => openWorkspace(data, openDeps));
   onMessage('revoke', ({ data }) => lifecycleFor(data.profileId).revoke());
   onMessage('forget', ({ data }) => lifecycleFor(data.profileId).forget());
-  onMessage('confirm', ({ data }) => lifecycleFor(data.profileId).confirmAhead());
+  onMessage('confirm', ({ data }) => {
+    void waiting.check('popup'); // the popup shows the count: read it fresh while the user looks
+    return lifecycleFor(data.profileId).confirmAhead();
+  });
+  onMessage('checkWaiting', async () => void (await waiting.check('options')));
   onMessage('removeProfile', ({ data }) => removeProfile(data.profileId, data.force === true, services));
   onWebAppSignOut(services.distrustAll);
   onMessage('createUser', async ({ data }) => createUser(data, { lifecycle: await active(), client }));
@@ -47,22 +66,32 @@ export function registerBackground(services: Services): void {
   onShortcut((command) => void runWayIn(command, waysIn));
   onMenuClick((id) => void runWayIn(id, waysIn));
   onOmnibox(omniboxHandlers({ ...waysIn, recentPaths: (profileId) => profileItems(profileId).recentPaths.getValue() }));
+  desktopNotices.onClicked((id) => {
+    const request = noticeOpens(id);
+    if (!request) return;
+    void desktopNotices.clear(id).catch(() => {});
+    void openOrPrompt(request, waysIn);
+  });
 
   browser.alarms.onAlarm.addListener((alarm) => {
     const profileId = renewalAlarmProfile(alarm.name);
     if (profileId) void lifecycleFor(profileId).renewIfDue();
+    if (alarm.name === WAITING_ALARM) void waiting.check('alarm');
   });
+  // The organisation's policy, now and whenever it changes (it listens to storage.managed).
+  startManagedPolicy();
   // The menu names the profiles: redrawn as they change.
   settingsItem.watch((stored) => void setMenuItems(menuItems(parseSettings(stored))));
 
   // Every worker start, once the event that woke it has gone first (a page to open is what the
-  // user waits for): the menu items, the badge, each profile's renewal alarm (or a missed
-  // renewal), and the server's word on the active token before a page needs it.
+  // user waits for): the menu items, the badge, the waiting count's alarm, each profile's renewal
+  // alarm (or a missed renewal), and the server's word on the active token before a page needs it.
   setTimeout(() => {
     void moveLegacySession().then(async () => {
       const now = await settings();
       void setMenuItems(menuItems(now));
       startBadge();
+      waiting.follow();
       await Promise.all(now.profiles.map((p) => lifecycleFor(p.id).renewIfDue()));
       if (now.activeProfileId) await lifecycleFor(now.activeProfileId).confirmAhead();
     });

@@ -2,9 +2,11 @@ import { t } from '../browser/i18n';
 import { actionBadge, type ActionBadge } from '../browser/action-badge';
 import { watchKeys } from '../browser/stored-item';
 import { parseSettings } from '../settings/settings';
-import { settingsItem } from '../storage';
+import { settingsItem, waitingItem } from '../storage';
 import { sessionStoreFor } from '../token/session-store';
+import { stateFor } from '../work/waiting';
 import { badgeState } from './badge-state';
+import { waitingBadge } from './waiting-badge';
 
 export interface BadgeDeps {
   action: ActionBadge;
@@ -13,8 +15,8 @@ export interface BadgeDeps {
 }
 
 /**
- * Keeps the toolbar badge in step with the settings and the active profile's session: now, and on every change
- * of either. Returns a function that stops watching.
+ * Keeps the toolbar badge in step with the settings, the active profile's session and its waiting
+ * count: now, and on every change of any. Returns a function that stops watching.
  */
 export function startBadge(deps: Partial<BadgeDeps> = {}): () => void {
   const { action = actionBadge, now = Date.now, translate = t } = deps;
@@ -23,16 +25,19 @@ export function startBadge(deps: Partial<BadgeDeps> = {}): () => void {
     // One update at a time, in order, so a slow one never overwrites a newer state.
     queue = queue
       .then(async () => {
-        const settings = parseSettings(await settingsItem.getValue());
-        const session = settings.activeProfileId ? await sessionStoreFor(settings.activeProfileId).load() : null;
-        await action.show(badgeState({ settings, session, now: now() }, translate));
+        const [settings, waiting] = await Promise.all([settingsItem.getValue().then(parseSettings), waitingItem.getValue()]);
+        const id = settings.activeProfileId;
+        const session = id ? await sessionStoreFor(id).load() : null;
+        const base = badgeState({ settings, session, now: now() }, translate);
+        const count = id && session ? stateFor(waiting, id, session.serverUrl) : undefined;
+        await action.show(waitingBadge(base, count, now(), translate));
       })
       .catch(() => {
         // A badge that could not be drawn is no reason to break the background; the next change retries.
       });
   };
   refresh();
-  // The settings (another profile made active) and any profile's session: a check of which is
-  // active costs less than watching the right keys anew at each switch.
-  return watchKeys((_, key) => key === 'settings' || key.startsWith('session/'), refresh);
+  // The settings (another profile made active), any profile's session and the waiting counts: a
+  // check of which is active costs less than watching the right keys anew at each switch.
+  return watchKeys((_, key) => key === 'settings' || key === 'waiting' || key.startsWith('session/'), refresh);
 }

@@ -18,11 +18,12 @@ export interface WaitingDeps {
 }
 
 /**
- * Why a check runs. The alarm, the popup opening and a page opened all respect the waits of
- * `shouldAsk`; the options page asks even an older server at once, since the user is looking
- * at why the count is missing.
+ * Why a check runs. The popup opening, a page opened and a new sign-in respect the waits of
+ * `shouldAsk`; the alarm is itself the pace of a count, so it asks again whenever one is known
+ * (an older server still waits its day); the options page asks even an older server at once,
+ * since the user is looking at why the count is missing.
  */
-export type CheckReason = 'alarm' | 'popup' | 'page-opened' | 'options';
+export type CheckReason = 'alarm' | 'popup' | 'page-opened' | 'signed-in' | 'options';
 
 export interface WaitingPoller {
   /** Asks the server if it is time, stores the answer; the profile's state after it. */
@@ -42,7 +43,8 @@ export function waitingPoller(deps: WaitingDeps): WaitingPoller {
     if (!session) return undefined;
     const { profileId, serverUrl } = session;
     const before = stateFor(await deps.load(), profileId, serverUrl);
-    const forced = reason === 'options' && before?.kind === 'unsupported';
+    const forced =
+      (reason === 'options' && before?.kind === 'unsupported') || (reason === 'alarm' && before?.kind === 'count');
     if (!forced && !shouldAsk(before, deps.now())) return before;
 
     let after: WaitingState | undefined;

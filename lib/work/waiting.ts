@@ -69,3 +69,9 @@ export function afterFailure(state: WaitingState | undefined, error: unknown): W
   if (kind === 'token-rejected' || kind === 'forbidden' || kind === 'cancelled') return state;
   return state?.kind === 'count' ? { ...state, stale: true } : state;
 }
+
+/** The options switch: off forgets the count and asks nothing more; on starts afresh (asked at once). */
+export function withCountShown(states: Record<string, WaitingState>, profileId: string, shown: boolean): Record<string, WaitingState> {
+  const { [profileId]: _dropped, ...others } = states;
+  return shown ? others : { ...others, [profileId]: { kind: 'off' } };
+}
