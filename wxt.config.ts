@@ -48,9 +48,10 @@ export default defineConfig({
       // MV2 has no separate host permission keys: origins go with the API permissions.
       // webRequest: to see a web app's own sign-out (observation only, on the granted server).
       permissions: ['storage', 'alarms', 'contextMenus', 'webRequest', ...(mv2 ? granted : [])],
+      // notifications: asked only when the user turns on "Notify me when more conversations wait".
       ...(mv2
-        ? { optional_permissions: ANY_SERVER }
-        : { optional_host_permissions: ANY_SERVER, host_permissions: granted }),
+        ? { optional_permissions: [...ANY_SERVER, 'notifications'] }
+        : { optional_host_permissions: ANY_SERVER, host_permissions: granted, optional_permissions: ['notifications'] }),
       ...(browser === 'firefox' && {
         browser_specific_settings: {
           gecko: {

@@ -33,7 +33,7 @@ export const desktopNotices = {
       added = true;
     };
     add();
-    browser.permissions.onAdded?.addListener(add);
+    if (!added) browser.permissions.onAdded.addListener(add);
   },
 };
 export type DesktopNotices = typeof desktopNotices;

@@ -6,7 +6,8 @@ import { createServices } from '../../lib/background/services';
 import { createBytedeskClient } from '../../lib/server/client';
 import { removeAllListeners, sendMessage } from '../../lib/messaging';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
-import { settingsItem } from '../../lib/storage';
+import { settingsItem, waitingItem, waitingNoticeItem } from '../../lib/storage';
+import { WAITING_ALARM } from '../../lib/browser/waiting-alarm';
 import { sessionStoreFor } from '../../lib/token/session-store';
 import { startStandInServer, type StandInServer } from '../server/bytedesk-server.ts';
 import { installMissingApis } from '../support/fake-missing-apis';
@@ -35,6 +36,8 @@ beforeEach(async () => {
     profiles: [{ id: 'p', name: 'Stand-in', baseUrl: server.url, agentUrl: null, adminUrl: null, managed: false }],
     activeProfileId: 'p',
   });
+  // These tests count the token's own requests: the waiting count is off here but in its own tests below.
+  await waitingItem.setValue({ p: { kind: 'off' } });
   registerBackground(createServices());
 });
 afterEach(() => {
@@ -191,5 +194,71 @@ describe('the background worker', () => {
     await sendMessage('revoke', { profileId: 'p' });
     expect(server.tokens().find((t) => t.token === token)?.revoked).toBe(true);
     expect(await sessionStore.load()).toBeNull();
+  });
+});
+
+describe('the waiting count in the worker', () => {
+  const AGENT = { profileId: 'p', username: 'agent1@email.com', password: '123456', persist: false, rememberPassword: false };
+  const UNREPLIED = '/api/v1/queue/query/unreplied';
+  const asked = () => server.requests.filter((r) => r.path === UNREPLIED).length;
+  const fireAlarm = () => fakeBrowser.alarms.onAlarm.trigger({ name: WAITING_ALARM, scheduledTime: Date.now(), persistAcrossSessions: false });
+  const badge = async () => [await fakeBrowser.action.getBadgeText({}), await fakeBrowser.action.getTitle({})];
+
+  beforeEach(async () => {
+    await waitingItem.setValue({});
+    server.setWorkSupport('supported');
+    server.setWaiting(AGENT.username, { unreplied: 3 });
+  });
+
+  it('is read at sign-in and on every alarm, shown on the badge, and stops with the switch or the session', async () => {
+    await sendMessage('signIn', AGENT);
+    await vi.waitFor(async () => expect((await badge())[0]).toBe('3'));
+    expect((await badge())[1]).toContain(`3 conversations wait for your reply on ${new URL(server.url).host}`);
+    expect(await fakeBrowser.alarms.get(WAITING_ALARM)).toBeDefined();
+
+    server.setWaiting(AGENT.username, { unreplied: 0 });
+    await fireAlarm();
+    await vi.waitFor(async () => expect((await badge())[0]).toBe(''));
+
+    // Off: the alarm goes, and nothing more is asked.
+    await waitingItem.setValue({ p: { kind: 'off' } });
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(WAITING_ALARM)).toBeUndefined());
+    const before = asked();
+    await fireAlarm();
+    await sendMessage('confirm', { profileId: 'p' });
+    expect(asked()).toBe(before);
+
+    await waitingItem.setValue({});
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(WAITING_ALARM)).toBeDefined());
+    await sendMessage('revoke', { profileId: 'p' });
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(WAITING_ALARM)).toBeUndefined());
+  });
+
+  it('a rise shows a notice when asked for; clicking it opens the agent chat page signed in', async () => {
+    await waitingNoticeItem.setValue(true);
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    await sendMessage('signIn', AGENT);
+    await vi.waitFor(async () => expect((await waitingItem.getValue()).p).toMatchObject({ count: 3 }));
+    expect(fakeBrowser.notifications.getAllCreateOptions(), 'the first count is no news').toEqual({});
+
+    server.setWaiting(AGENT.username, { unreplied: 5 });
+    await fireAlarm();
+    await vi.waitFor(() =>
+      expect(fakeBrowser.notifications.getAllCreateOptions()['waiting/p']).toMatchObject({ message: '5 conversations wait for your reply' }),
+    );
+    const { token } = (await sessionStore.load())!;
+    await fakeBrowser.notifications.onClicked.trigger('waiting/p');
+    await vi.waitFor(async () => expect(await tabUrls()).toContain(`${server.url}/agent/chat?accessToken=${token}`));
+  });
+
+  it('a server failure keeps the old count and signs nobody out', async () => {
+    await sendMessage('signIn', AGENT);
+    await vi.waitFor(async () => expect((await badge())[0]).toBe('3'));
+    server.setFault({ kind: 'refuse' });
+    await fireAlarm();
+    await vi.waitFor(async () => expect((await waitingItem.getValue()).p).toMatchObject({ count: 3, stale: true }));
+    server.setFault(null);
+    expect(await sessionStore.load()).toMatchObject({ user: { username: AGENT.username } });
+    expect((await badge())[0]).toBe('3');
   });
 });

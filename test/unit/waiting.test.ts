@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { WAITING_ALARM, waitingAlarm } from '../../lib/browser/waiting-alarm';
 import { createBytedeskClient } from '../../lib/server/client';
 import { LaunchpadError } from '../../lib/server/errors';
-import { afterAnswer, afterFailure, isStale, nextCheck, shouldAsk, stateFor, type WaitingState } from '../../lib/work/waiting';
+import { afterAnswer, afterFailure, isStale, nextCheck, shouldAsk, stateFor, withCountShown, type WaitingState } from '../../lib/work/waiting';
 import { waitingPoller, type WaitingDeps, type WaitingSession } from '../../lib/work/waiting-poller';
 
 const URL_A = 'https://desk.example.com';
@@ -118,6 +118,16 @@ describe('when to ask the server', () => {
     expect(stateFor({ p1: { kind: 'off' } }, 'p1', URL_A)).toEqual({ kind: 'off' });
   });
 
+  it('the options switch: off stops asking for that profile only; on again asks at once', () => {
+    const states = { p1: counted(3), p2: counted(1) };
+    const off = withCountShown(states, 'p1', false);
+    expect(off).toEqual({ p1: { kind: 'off' }, p2: counted(1) });
+    expect(shouldAsk(off.p1, T0 + DAY)).toBe(false);
+    const on = withCountShown(off, 'p1', true);
+    expect(on).toEqual({ p2: counted(1) });
+    expect(shouldAsk(on.p1, T0)).toBe(true);
+  });
+
   it('shows a count as old after a failure, or after five quiet minutes', () => {
     expect(isStale(counted(2) as Extract<WaitingState, { kind: 'count' }>, T0 + 4 * MINUTE)).toBe(false);
     expect(isStale(counted(2) as Extract<WaitingState, { kind: 'count' }>, T0 + 6 * MINUTE)).toBe(true);
@@ -202,6 +212,20 @@ describe('the poller', () => {
     expect(t.asked).toHaveLength(2);
     t.advance(DAY);
     expect(await t.poller.check('alarm')).toMatchObject({ kind: 'count', count: 4 });
+    expect(t.asked).toHaveLength(3);
+  });
+
+  it('the alarm keeps its own pace: it reads a count again even seconds after the popup did; an older server still waits its day', async () => {
+    const t = setup([async () => 3, async () => 1, async () => ({ unsupported: 'no-authority' })]);
+    await t.poller.check('popup');
+    t.advance(5_000);
+    await t.poller.check('popup');
+    expect(t.asked, 'a popup opened twice: one request').toHaveLength(1);
+    expect(await t.poller.check('alarm')).toEqual(counted(1, { checkedAt: T0 + 5_000 }));
+    t.advance(MINUTE);
+    await t.poller.check('alarm');
+    t.advance(MINUTE);
+    await t.poller.check('alarm');
     expect(t.asked).toHaveLength(3);
   });
 
