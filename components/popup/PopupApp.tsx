@@ -6,7 +6,7 @@ import { errorMessage } from '../../lib/error-message';
 import { sendMessage } from '../../lib/messaging';
 import { LaunchpadError } from '../../lib/server/errors';
 import { updateItem } from '../../lib/browser/update-item';
-import { setActiveProfile } from '../../lib/settings/profiles';
+import { canEdit, setActiveProfile } from '../../lib/settings/profiles';
 import { parseSettings, type ServerProfile } from '../../lib/settings/settings';
 import { popupMemoryItem, profileItems, settingsItem } from '../../lib/storage';
 import type { Prompt } from '../../lib/ways-in/prompt';
@@ -14,6 +14,7 @@ import { ErrorText } from '../ErrorText';
 import { StatusMessage } from '../StatusMessage';
 import { useSignedIn } from '../use-signed-in';
 import { useStored } from '../use-stored';
+import { HostAccess } from './HostAccess';
 import { Launcher } from './Launcher';
 import { ProfileSwitcher, useProfileKeys } from './ProfileSwitcher';
 import { SignInForm } from './SignInForm';
@@ -87,11 +88,14 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
         {profile && (
           <p class="row hint">
             {new URL(profile.baseUrl).host}
-            <button type="button" class="link" onClick={() => browser.runtime.openOptionsPage()}>
-              {t('popup_change_server')}
-            </button>
+            {canEdit(settings, profile) && (
+              <button type="button" class="link" onClick={() => browser.runtime.openOptionsPage()}>
+                {t('popup_change_server')}
+              </button>
+            )}
           </p>
         )}
+        {profile && <HostAccess profile={profile} />}
       </header>
       <ErrorText text={notice ?? ended} />
       {profile ? (

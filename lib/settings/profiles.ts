@@ -1,4 +1,4 @@
-import { serverOrigins, type ServerSettings } from './server-form';
+import type { ServerSettings } from './server-form';
 import { hostOf, type ServerProfile, type Settings } from './settings';
 
 // Pure changes to the list of profiles. Each returns new settings; storage is save-settings' job.
@@ -64,15 +64,4 @@ export function moveProfile(settings: Settings, id: string, by: -1 | 1): Setting
 
 export function setActiveProfile(settings: Settings, id: string): Settings {
   return profileById(settings, id) ? { ...settings, activeProfileId: id } : settings;
-}
-
-/** Host permissions some profile still needs. */
-export function originsInUse(settings: Settings): Set<string> {
-  return new Set(settings.profiles.flatMap((p) => serverOrigins(p)));
-}
-
-/** Origins the profiles used before a change and no profile uses after it: their permission goes. */
-export function originsNoLongerUsed(before: Settings, after: Settings): string[] {
-  const still = originsInUse(after);
-  return [...originsInUse(before)].filter((origin) => !still.has(origin));
 }

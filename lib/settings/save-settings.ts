@@ -2,7 +2,8 @@ import { hostPermissions } from '../browser/permissions';
 import { updateItem } from '../browser/update-item';
 import { settingsItem } from '../storage';
 import { sessionStoreFor } from '../token/session-store';
-import { addProfile, changeProfile, originsNoLongerUsed } from './profiles';
+import { originsNoLongerUsed } from './profile-origins';
+import { addProfile, changeProfile } from './profiles';
 import { mustForget, type ServerSettings } from './server-form';
 import { parseSettings, type Settings } from './settings';
 

@@ -5,13 +5,12 @@ import {
   canEdit,
   changeProfile,
   moveProfile,
-  originsInUse,
-  originsNoLongerUsed,
   profileByName,
   removeProfile,
   setActiveProfile,
   uniqueName,
 } from '../../lib/settings/profiles';
+import { originsInUse, originsNoLongerUsed } from '../../lib/settings/profile-origins';
 import { DEFAULT_SETTINGS, type PolicyRules, type ServerProfile, type Settings } from '../../lib/settings/settings';
 
 // The list of profiles as the options page and the popup change it: pure functions, plain values.
