@@ -56,6 +56,11 @@ export function profileItems(profileId: string): ProfileItems {
   return items;
 }
 
+/** Everything a profile stored, gone (the profile removed). */
+export async function removeProfileItems(profileId: string): Promise<void> {
+  await Promise.all(Object.values(profileItems(profileId)).map((item) => item.removeValue()));
+}
+
 /**
  * What the popup keeps between openings, in one item (one read at start): the workspace last
  * chosen (null: the default workspace of the settings), and an account the server locked after

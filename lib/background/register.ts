@@ -79,7 +79,7 @@ export function registerBackground(services: Services): void {
     if (alarm.name === WAITING_ALARM) void waiting.check('alarm');
   });
   // The organisation's policy, now and whenever it changes (it listens to storage.managed).
-  startManagedPolicy();
+  startManagedPolicy(Date.now, (removed) => removed.forEach((id) => void services.dropProfileSession(id)));
   // The menu names the profiles: redrawn as they change.
   settingsItem.watch((stored) => void setMenuItems(menuItems(parseSettings(stored))));
 

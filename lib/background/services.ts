@@ -4,7 +4,7 @@ import { tabOpener } from '../browser/tabs';
 import { createBytedeskClient } from '../server/client';
 import { profileById } from '../settings/profiles';
 import { parseSettings } from '../settings/settings';
-import { profileItems, settingsItem } from '../storage';
+import { profileItems, removeProfileItems, settingsItem } from '../storage';
 import { createTokenLifecycle, type TokenLifecycle } from '../token/lifecycle';
 import { createPasswordVault } from '../token/password-vault';
 import { sessionStoreFor } from '../token/session-store';
@@ -47,7 +47,18 @@ export function createServices() {
     );
   }
 
+  /**
+   * A profile gone from the settings (its organisation's policy no longer names it): its token is
+   * revoked (out of reach: forgotten here), and everything stored for it goes.
+   */
+  async function dropProfileSession(profileId: string): Promise<void> {
+    const lifecycle = lifecycleFor(profileId);
+    await lifecycle.revoke().catch(() => lifecycle.forget());
+    await removeProfileItems(profileId);
+    lifecycles.delete(profileId);
+  }
+
   const openDeps = { settings, lifecycleFor, tabs: tabOpener, remember: rememberPath } satisfies OpenDeps;
-  return { settings, lifecycleFor, distrustAll, openDeps, client };
+  return { settings, lifecycleFor, distrustAll, dropProfileSession, openDeps, client };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,18 +1,18 @@
 import { browser } from 'wxt/browser';
 import { applyPolicy, readPolicy, type Policy, type PolicyState } from '../settings/policy';
+import { updateSettings } from '../settings/save-settings';
 import { parseSettings } from '../settings/settings';
 import { policyStateItem, settingsItem } from '../storage';
 import { serialQueue } from '../util/serial';
-import { updateItem } from './update-item';
 
 /**
  * Applies the organisation's policy (`storage.managed`) at every worker start and whenever it
  * changes. Fails closed: a policy that is not valid changes no setting, so the last valid one
  * stays in force, and its problems are kept for the options page to show.
  */
-export function startManagedPolicy(now: () => number = Date.now): void {
+export function startManagedPolicy(now: () => number = Date.now, onRemoved: (profileIds: string[]) => void = () => {}): void {
   const inTurn = serialQueue();
-  const refresh = () => void inTurn(() => applyManagedPolicy(now));
+  const refresh = () => void inTurn(() => applyManagedPolicy(now, onRemoved));
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') refresh();
   });
@@ -20,7 +20,11 @@ export function startManagedPolicy(now: () => number = Date.now): void {
 }
 
 /** One reading of the policy, applied; what it found is recorded. */
-export async function applyManagedPolicy(now: () => number = Date.now): Promise<PolicyState> {
+export async function applyManagedPolicy(
+  now: () => number = Date.now,
+  /** Profiles the policy no longer names: their sessions are to go too. */
+  onRemoved: (profileIds: string[]) => void = () => {},
+): Promise<PolicyState> {
   const reading = readPolicy(await managedValues());
   const previous = await policyStateItem.getValue();
   if (reading.kind === 'invalid') {
@@ -31,7 +35,7 @@ export async function applyManagedPolicy(now: () => number = Date.now): Promise<
   // Profiles the user may change are set again only when the policy changes, or an edit would be
   // undone at the next worker start; locked ones are set at every reading.
   const unchanged = previous.kind === 'applied' && same(previous.policy, policy);
-  if (!(unchanged && policy && !policy.lockManagedProfiles)) await applyToSettings(policy);
+  if (!(unchanged && policy && !policy.lockManagedProfiles)) onRemoved(await applyToSettings(policy));
   return record(previous, policy ? { kind: 'applied', at: now(), policy } : { kind: 'none' });
 }
 
@@ -44,11 +48,14 @@ async function managedValues(): Promise<unknown> {
   }
 }
 
-async function applyToSettings(policy: Policy | null): Promise<void> {
+/** Resolves the ids of profiles the policy took away. */
+async function applyToSettings(policy: Policy | null): Promise<string[]> {
   // Read first: most worker starts change nothing, and then write nothing.
   const current = parseSettings(await settingsItem.getValue());
-  if (applyPolicy(current, policy) === current) return;
-  await updateItem(settingsItem, (stored) => applyPolicy(parseSettings(stored), policy));
+  if (applyPolicy(current, policy) === current) return [];
+  // Through updateSettings: host permission for a server no profile uses any more goes too.
+  const after = await updateSettings((settings) => applyPolicy(settings, policy));
+  return current.profiles.filter((p) => !after.profiles.some((q) => q.id === p.id)).map((p) => p.id);
 }
 
 /** Keeps the earlier record (and its time) when nothing but the time would change. */

@@ -1,5 +1,5 @@
 import { LaunchpadError } from '../server/errors';
-import { profileItems } from '../storage';
+import { removeProfileItems } from '../storage';
 import type { TokenLifecycle } from '../token/lifecycle';
 import { canEdit, profileById, removeProfile as withoutProfile } from './profiles';
 import { updateSettings } from './save-settings';
@@ -22,5 +22,5 @@ export async function removeProfile(profileId: string, force: boolean, deps: Rem
   const lifecycle = deps.lifecycleFor(profileId);
   await (force ? lifecycle.forget() : lifecycle.revoke());
   await updateSettings((s) => withoutProfile(s, profileId));
-  await Promise.all(Object.values(profileItems(profileId)).map((item) => item.removeValue()));
+  await removeProfileItems(profileId);
 }

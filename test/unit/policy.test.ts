@@ -198,6 +198,16 @@ describe('startManagedPolicy', () => {
     });
   });
 
+  it('a profile the policy no longer names is reported, so its session goes too; the others are not', async () => {
+    const removed: string[][] = [];
+    await managed({ profiles: [DESK, STAGING] });
+    await applyManagedPolicy(Date.now, (ids) => removed.push(ids));
+    await managed({ profiles: [DESK] });
+    await applyManagedPolicy(Date.now, (ids) => removed.push(ids));
+    expect(removed.flat()).toEqual(['policy:staging']);
+    expect((await stored()).profiles.map((p) => p.name)).toEqual(['Desk']);
+  });
+
   it('a policy taken away leaves the profiles to the user', async () => {
     await managed({ profiles: [DESK] });
     startManagedPolicy();
