@@ -88,10 +88,19 @@ describe('deployment by managed policy', () => {
     expect(pageLoads(server).at(-1)).toMatchObject({ path: '/agent/ticket', token: expect.any(String) });
   });
 
-  it('the options page says the organisation sets some settings', async () => {
+  it('the options page says the organisation sets some settings, and the locked profile cannot be changed or removed', async () => {
     const options = await OptionsPage.open(ext);
-    await expect.poll(() => options.page.locator('main').innerText()).toContain(t('policy_applied'));
-    await options.page.close();
+    const { page } = options;
+    await expect.poll(() => page.locator('main').innerText()).toContain(t('policy_applied'));
+    await page.getByText(t('options_profile_locked')).waitFor();
+    const serverField = page.getByLabel(t('options_server_url_label'));
+    expect(await serverField.inputValue()).toBe(server.url);
+    expect(await serverField.isEditable(), 'the server field is read-only').toBe(false);
+    expect(await page.getByLabel(t('options_profile_name_label')).isEditable()).toBe(false);
+    expect(await page.getByRole('button', { name: t('options_save'), exact: true }).count(), 'no Save').toBe(0);
+    expect(await page.getByRole('button', { name: t('options_profile_remove', 'Support desk') }).count(), 'no Remove').toBe(0);
+    expect((await storedProfiles()).map((p) => [p.name, p.baseUrl, p.managed])).toEqual([['Support desk', server.url, true]]);
+    await page.close();
   });
 
   it('an invalid policy is reported on the options page and changes nothing', async () => {
