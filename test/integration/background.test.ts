@@ -236,7 +236,7 @@ describe('the waiting count in the worker', () => {
 
   it('a rise shows a notice when asked for; clicking it opens the agent chat page signed in', async () => {
     await waitingNoticeItem.setValue(true);
-    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation((async () => true) as never);
     await sendMessage('signIn', AGENT);
     await vi.waitFor(async () => expect((await waitingItem.getValue()).p).toMatchObject({ count: 3 }));
     expect(fakeBrowser.notifications.getAllCreateOptions(), 'the first count is no news').toEqual({});
