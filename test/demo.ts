@@ -1,11 +1,11 @@
 // `npm run demo`: builds the e2e extension, starts the stand-in Bytedesk server, and (when there
 // is a display) opens Chromium with the extension loaded and already pointed at that server.
-//   node test/demo.ts [--port 9003] [--token-lifetime <seconds>]
+//   node test/demo.ts [--port 9003] [--token-lifetime <seconds>] [--unreplied <n>]
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startStandInServer, type StandInServer } from './server/bytedesk-server.ts';
+import { DEMO_USERS, startStandInServer, type StandInServer } from './server/bytedesk-server.ts';
 import { readFlags, serverBanner, YEAR_S } from './server/cli-support.ts';
 import { EXTENSION_DIR, launchExtension, type ExtensionHarness } from './e2e/harness.ts';
 
@@ -17,6 +17,7 @@ Usage: npm run demo -- [options]
 
   --port <n>             port of the stand-in server (default 9003, Bytedesk's own)
   --token-lifetime <s>   lifetime of the tokens it mints, in seconds (default 365 days)
+  --unreplied <n>        conversations waiting for each agent's reply (default 0)
   -h, --help             show this help
 `;
 
@@ -38,9 +39,11 @@ function buildExtension(): Promise<void> {
 const flags = readFlags(HELP, {
   port: '9003',
   'token-lifetime': String(YEAR_S),
+  unreplied: '0',
 });
 const port = flags.wholeNumber('port', 0);
 const lifetime = flags.wholeNumber('token-lifetime', 1);
+const unreplied = flags.wholeNumber('unreplied', 0);
 
 let server: StandInServer | null = null;
 let browser: ExtensionHarness | null = null;
@@ -82,6 +85,7 @@ try {
       cause: error,
     });
   }
+  for (const user of DEMO_USERS) if (!user.superUser) server.setWaiting(user.username, { unreplied });
   process.stdout.write(`${serverBanner(server, lifetime)}\n`);
 
   const display = process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
