@@ -45,7 +45,7 @@ describe('conversations waiting for a reply', () => {
 
     await expect.poll(async () => (await toolbarButton()).text, WITHIN_ONE_PERIOD).toBe('3');
     const host = new URL(server.url).host;
-    expect((await toolbarButton()).title).toMatch(new RegExp(`3 conversations wait for your reply on ${host.replace('.', '\\.')} \\(checked \\d\\d:\\d\\d\\)`));
+    expect((await toolbarButton()).title).toMatch(new RegExp(`3 conversations wait for your reply on ${host.replaceAll('.', '\\.')} \\(checked \\d\\d:\\d\\d\\)`));
 
     const popup = await PopupPage.open(ext);
     expect(await popup.text()).toContain(t('waiting_count', '3'));
