@@ -82,3 +82,14 @@ export const waitingNoticeItem = defineItem<boolean>('local:waitingNotice', fals
 
 /** The organisation's policy as the worker last read it (storage.managed): what the options page reports. */
 export const policyStateItem = defineItem<import('./settings/policy').PolicyState>('local:policy', { kind: 'none' });
+
+/**
+ * A batch of new users under way, kept so that a page closed mid-run resumes without creating
+ * anyone twice: the progress (who each line creates and what became of it, no password) in
+ * local storage; the list itself, passwords included, in session storage only (in memory, gone
+ * when the browser closes; the list is then given again, and the lines already done are known).
+ */
+export const batchItems = {
+  progress: defineItem<import('./users/batch-progress').BatchProgress | null>('local:batchProgress', null),
+  list: defineItem<string | null>('session:batchList', null),
+};

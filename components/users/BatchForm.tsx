@@ -1,13 +1,21 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/browser/i18n';
 import { errorMessage } from '../../lib/error-message';
 import { sendMessage } from '../../lib/messaging';
 import { LaunchpadError, type ErrorKind } from '../../lib/server/errors';
+import { batchItems } from '../../lib/storage';
 import { parseBatch, type BatchRow } from '../../lib/users/batch';
-import { countOutcomes, createInTurn, linesLeft, refusedLines, type RunCounts } from '../../lib/users/batch-run';
+import { outcomesOf, type BatchProgress } from '../../lib/users/batch-progress';
+import { countOutcomes, linesLeft, refusedLines, type RunCounts } from '../../lib/users/batch-run';
+import { summarise, type SummaryLine } from '../../lib/users/batch-summary';
+import { sleep } from '../../lib/users/paced-run';
 import { pluralForm } from '../../lib/users/plural';
+import { forgetRun, interruptedRun, runList } from '../../lib/users/resumable-run';
 import { StatusMessage, type Status } from '../StatusMessage';
+import { ListInput } from './ListInput';
+import { PaceField } from './PaceField';
 import { ResultsTable, type Result } from './ResultsTable';
+import { RunSummary } from './RunSummary';
 
 /** "Create 1 user", "Create 3 users" ("创建 3 个用户": Chinese has one form), by the rules of the messages' language. */
 const createLabel = (count: number) =>
@@ -27,78 +35,129 @@ function countsText(counts: RunCounts): string {
   return parts.filter(Boolean).join(t('users_count_separator'));
 }
 
+const answered = (p: BatchProgress) => p.lines.filter((l) => l.state === 'created' || l.state === 'failed').length;
+/** Each line answered (and, once the run is over, each one not sent) with what became of it. */
+const resultsOf = (p: BatchProgress, over = false): Result[] =>
+  [...outcomesOf(p)].filter(([, o]) => over || o.state !== 'not-tried').map(([line, outcome]) => ({ line, username: p.lines.find((l) => l.line === line)!.username, outcome }));
+
 /**
- * Users pasted one per line, checked as they are typed, created one after another. Lines not
- * created stay in the box to fix and send again; those the server refused are marked as
- * problems until they are edited.
+ * Users listed one per line (typed, pasted or from a file), checked as they come, created one
+ * after another a pace apart. A run can be paused, and one cut off by closing the page resumes
+ * when it opens again (see resumable-run.ts). Lines not created stay in the box to fix and send
+ * again; those the server refused are marked as problems until they are edited.
  */
-export function BatchForm() {
+export function BatchForm({ serverUrl }: { serverUrl: string }) {
   const [text, setText] = useState('');
   const [refused, setRefused] = useState<ReadonlyMap<string, ErrorKind>>(new Map());
   const batch = useMemo(() => parseBatch(text, refused), [text, refused]);
   const ready = batch.rows.filter((r) => r.user);
   const problems = batch.rows.filter((r) => !r.user);
+  const [paceS, setPaceS] = useState(1);
   const [running, setRunning] = useState<AbortController | null>(null);
+  /** The run under way or paused; its list (null: lost with the browser session, to be given again). */
+  const [run, setRun] = useState<{ progress: BatchProgress; list: string | null } | null>(null);
   const [results, setResults] = useState<Result[]>([]);
   const [lineNow, setLineNow] = useState<ReadonlyMap<number, number> | null>(null);
+  const [summary, setSummary] = useState<{ lines: SummaryLine[]; left: string } | null>(null);
+  const [nextAt, setNextAt] = useState<number | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    if (running || ready.length === 0) return;
+  useEffect(() => {
+    void interruptedRun(batchItems).then((found) => {
+      if (!found) return;
+      setRun(found);
+      setResults(resultsOf(found.progress));
+      if (found.list !== null) setText(found.list);
+      setStatus({ tone: 'warn', text: pausedText(found.progress, found.list) });
+    });
+  }, []);
+
+  function pausedText(progress: BatchProgress, list: string | null, kind?: ErrorKind): string {
+    const counts = [String(answered(progress)), String(progress.lines.length)];
+    if (progress.serverUrl !== serverUrl) return t('users_interrupted_other_server', new URL(progress.serverUrl).host);
+    if (list === null) return t('users_interrupted_list_gone', counts);
+    return kind ? t('users_stopped', errorMessage(new LaunchpadError(kind))) : t('users_paused', counts);
+  }
+
+  async function go(list: string) {
     const controller = new AbortController();
-    const total = ready.length;
-    const done: Result[] = [];
     setRunning(controller);
-    setResults([]);
+    setSummary(null);
     setLineNow(null);
-    setStatus({ tone: 'busy', text: t('users_progress', ['1', String(total)]) });
-    await createInTurn(
-      batch.rows,
-      (user) => sendMessage('createUser', user),
-      (row, outcome) => {
-        done.push({ row, outcome });
-        setResults([...done]);
-        if (done.length < total) setStatus({ tone: 'busy', text: t('users_progress', [String(done.length + 1), String(total)]) });
+    const progressStatus = (p: BatchProgress) =>
+      setStatus({ tone: 'busy', text: t('users_progress', [String(Math.min(answered(p) + 1, p.lines.length)), String(p.lines.length)]) });
+    const ended = await runList(list, { serverUrl, paceMs: Math.round(paceS * 1000), refused }, {
+      items: batchItems,
+      now: Date.now,
+      sleep,
+      create: (user) => sendMessage('createUser', user),
+      waiting: setNextAt,
+      changed(p) {
+        setNextAt(null);
+        setRun({ progress: p, list });
+        setResults(resultsOf(p));
+        progressStatus(p);
       },
-      controller.signal,
-    );
-    const created = new Set(done.filter((r) => r.outcome.state === 'created').map((r) => r.row.line));
-    const left = linesLeft(batch, created);
+    }, controller.signal);
     setRunning(null);
+    setNextAt(null);
+    if (ended.end === 'done') return finish(list, ended.progress);
+    setRun({ progress: ended.progress, list });
+    setStatus({ tone: 'warn', text: pausedText(ended.progress, list, ended.end === 'stopped' ? ended.kind : undefined) });
+  }
+
+  /** The run is over (every line answered, or ended by the user): what is left goes back in the box. */
+  function finish(list: string, progress: BatchProgress) {
+    const sent = parseBatch(list, refused);
+    const outcomes = outcomesOf(progress);
+    const created = new Set([...outcomes].filter(([, o]) => o.state === 'created').map(([line]) => line));
+    const left = linesLeft(sent, created);
+    const done = sent.rows.flatMap((row) => (outcomes.has(row.line) ? [{ row, outcome: outcomes.get(row.line)! }] : []));
+    setRun(null);
     setRefused((before) => new Map([...before, ...refusedLines(done)]));
     setText(left.text);
     setLineNow(left.lineNow);
-    // "Stop" goes with the run: if it had the focus, the focus goes to the lines left, not the page's top.
+    setResults(resultsOf(progress, true));
+    setSummary({ lines: summarise(sent, outcomes), left: left.text });
+    // "Pause" goes with the run: if it had the focus, the focus goes to the lines left, not the page's top.
     setTimeout(() => document.activeElement === document.body && box.current?.focus());
-    const counts = countOutcomes(done.map((r) => r.outcome));
+    const counts = countOutcomes([...outcomes.values()]);
     setStatus(
-      counts.created === total
-        ? { tone: 'ok', text: t('users_batch_all_done', String(total)) }
+      counts.created === progress.lines.length
+        ? { tone: 'ok', text: t('users_batch_all_done', String(progress.lines.length)) }
         : { tone: 'warn', text: t('users_batch_done', countsText(counts)) },
     );
   }
 
-  const describedBy = ['batch-hint', 'batch-summary', problems.length > 0 && 'batch-problems'].filter(Boolean).join(' ');
+  async function end() {
+    if (!run) return;
+    await forgetRun(batchItems);
+    if (run.list !== null && run.progress.serverUrl === serverUrl) return finish(run.list, run.progress);
+    setRun(null);
+    setResults([]);
+    setStatus(null);
+  }
+
+  const paused = run !== null && !running;
+  const elsewhere = run !== null && run.progress.serverUrl !== serverUrl;
+  // Resuming with the list gone runs what is in the box: the lines done before are known by email or mobile.
+  const resumable = paused && !elsewhere && (run.list !== null || ready.length > 0);
+  function submit(event: Event) {
+    event.preventDefault();
+    if (running) return;
+    if (run) return resumable ? void go(run.list ?? text) : undefined;
+    if (ready.length > 0) void go(text);
+  }
+
+  const describedBy = ['batch-summary', problems.length > 0 && 'batch-problems'].filter(Boolean).join(' ');
   return (
     <section class="card" aria-labelledby="batch-heading">
       <h2 id="batch-heading">{t('users_batch_heading')}</h2>
       <form onSubmit={submit}>
         <div class="field">
-          <label for="batch-text">{t('users_batch_label')}</label>
-          <p id="batch-hint" class="hint">{t('users_batch_hint')}</p>
-          <textarea
-            id="batch-text"
-            ref={box}
-            rows={8}
-            spellcheck={false}
-            readOnly={running !== null}
-            value={text}
-            placeholder={t('users_batch_placeholder')}
-            aria-describedby={describedBy}
-            onInput={(e) => setText(e.currentTarget.value)}
-          />
+          <ListInput text={text} readOnly={running !== null || (run !== null && run.list !== null)} describedBy={describedBy}
+            boxRef={box} onText={setText} onUnreadable={() => setStatus({ tone: 'error', text: t('users_file_unreadable') })} />
           <p id="batch-summary" class="hint">
             {t('users_batch_summary', [String(ready.length), String(problems.length)])}
           </p>
@@ -110,20 +169,37 @@ export function BatchForm() {
             </ul>
           )}
         </div>
+        <PaceField seconds={paceS} readOnly={running !== null} onChange={setPaceS} nextAt={nextAt} />
         <div class="actions">
           {/* aria-disabled, not disabled: a button that disables itself under the focus drops it. */}
-          <button type="submit" class="primary" aria-disabled={running !== null || ready.length === 0 ? 'true' : undefined}>
-            {createLabel(ready.length)}
-          </button>
+          {paused ? (
+            !elsewhere && (
+              <button type="submit" class="primary" aria-disabled={!resumable ? 'true' : undefined}>
+                {t('users_resume')}
+              </button>
+            )
+          ) : (
+            <button type="submit" class="primary" aria-disabled={running !== null || ready.length === 0 ? 'true' : undefined}>
+              {createLabel(ready.length)}
+            </button>
+          )}
           {running && (
             <button type="button" onClick={() => running.abort()}>
-              {t('users_stop')}
+              {t('users_pause')}
+            </button>
+          )}
+          {paused && (
+            <button type="button" onClick={() => void end()}>
+              {t('users_discard')}
             </button>
           )}
         </div>
       </form>
       <StatusMessage status={status} />
       {results.length > 0 && <ResultsTable results={results} lineNow={lineNow} />}
+      {summary && (
+        <RunSummary lines={summary.lines} onLinesBack={summary.left ? () => (setText(summary.left), box.current?.focus()) : undefined} />
+      )}
     </section>
   );
 }

@@ -1,16 +1,16 @@
 import { t } from '../../lib/browser/i18n';
 import { errorMessage } from '../../lib/error-message';
 import { LaunchpadError } from '../../lib/server/errors';
-import type { BatchRow } from '../../lib/users/batch';
 import type { RowOutcome } from '../../lib/users/batch-run';
 
 export interface Result {
-  row: BatchRow;
+  line: number;
+  username: string;
   outcome: RowOutcome;
 }
 
 function outcomeText(outcome: RowOutcome): string {
-  if (outcome.state === 'created') return t('users_result_created');
+  if (outcome.state === 'created') return t(outcome.existed ? 'users_result_existed' : 'users_result_created');
   if (outcome.state === 'not-tried') return t('users_result_not_tried');
   return errorMessage(new LaunchpadError(outcome.kind));
 }
@@ -34,10 +34,10 @@ export function ResultsTable({ results, lineNow }: ResultsTableProps) {
         </tr>
       </thead>
       <tbody>
-        {results.map(({ row, outcome }) => {
-          const line = lineNow ? lineNow.get(row.line) : row.line;
+        {results.map(({ line: then, username, outcome }) => {
+          const line = lineNow ? lineNow.get(then) : then;
           return (
-            <tr key={row.line} class={outcome.state}>
+            <tr key={then} class={outcome.state}>
               <td>
                 {line ?? (
                   <>
@@ -46,7 +46,7 @@ export function ResultsTable({ results, lineNow }: ResultsTableProps) {
                   </>
                 )}
               </td>
-              <td>{row.user?.username}</td>
+              <td>{username}</td>
               <td>{outcomeText(outcome)}</td>
             </tr>
           );

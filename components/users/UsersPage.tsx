@@ -30,7 +30,7 @@ export function UsersPage() {
         <>
           <p class="intro">{t('users_signed_in_as', [session.user.nickname, new URL(session.serverUrl).host])}</p>
           <OneUserForm />
-          <BatchForm />
+          <BatchForm serverUrl={session.serverUrl} />
         </>
       )}
     </main>

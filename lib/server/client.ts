@@ -242,8 +242,8 @@ function newUserBody(user: NewUser) {
     description: user.description ?? '',
     sex: user.sex ?? '',
     enabled: user.enabled ?? true,
-    emailVerified: false,
-    mobileVerified: false,
+    emailVerified: user.emailVerified ?? false,
+    mobileVerified: user.mobileVerified ?? false,
     platform: PLATFORM,
   };
 }

@@ -40,6 +40,9 @@ export interface NewUser {
   description?: string;
   sex?: string;
   enabled?: boolean;
+  /** Marks the email (mobile) as already verified: false unless given. */
+  emailVerified?: boolean;
+  mobileVerified?: boolean;
 }
 
 const count = z.int().check(z.minimum(0));

@@ -1,9 +1,9 @@
-import type { NewUser } from '../server/contract';
-import { errorKindOf, type ErrorKind } from '../server/errors';
+import type { ErrorKind } from '../server/errors';
 import type { BatchRow, ParsedBatch } from './batch';
 
 export type RowOutcome =
-  | { state: 'created'; username: string }
+  /** existed: the server had it already, from this run's request cut off when the page closed. */
+  | { state: 'created'; username: string; existed?: true }
   | { state: 'failed'; kind: ErrorKind }
   /** Not sent: the batch stopped (cancelled, signed out, server gone) before this line. */
   | { state: 'not-tried' };
@@ -13,34 +13,6 @@ const LINE_FAILURES: readonly ErrorKind[] = ['already-exists', 'invalid-input', 
 
 /** The server refused this line itself (it exists already, say): the other lines go on. */
 export const isRefusal = (kind: ErrorKind): boolean => LINE_FAILURES.includes(kind);
-
-/**
- * Creates the valid rows one after another (never in parallel: the server's duplicate checks
- * are not atomic), reporting each outcome as it comes.
- */
-export async function createInTurn(
-  rows: readonly BatchRow[],
-  create: (user: NewUser) => Promise<{ username: string }>,
-  report: (row: BatchRow, outcome: RowOutcome) => void,
-  signal?: AbortSignal,
-): Promise<void> {
-  let stopped = false;
-  for (const row of rows) {
-    if (!row.user) continue;
-    if (stopped || signal?.aborted) {
-      report(row, { state: 'not-tried' });
-      continue;
-    }
-    try {
-      const created = await create(row.user);
-      report(row, { state: 'created', username: created.username });
-    } catch (error) {
-      const kind = errorKindOf(error) ?? 'rejected';
-      report(row, { state: 'failed', kind });
-      stopped = !isRefusal(kind);
-    }
-  }
-}
 
 export interface LinesLeft {
   /** The header and every line not created, to fix and send again. */
@@ -53,7 +25,14 @@ export interface LinesLeft {
 export function linesLeft(batch: ParsedBatch, created: ReadonlySet<number>): LinesLeft {
   const left = batch.rows.filter((r) => !created.has(r.line));
   const header = batch.header !== null && left.length > 0 ? [batch.header] : [];
-  const lineNow = new Map(left.map((row, i) => [row.line, header.length + i + 1]));
+  // A quoted field may hold line breaks: a line of the list can take several lines of the box.
+  const height = (text: string) => text.split('\n').length;
+  let next = 1 + header.reduce((sum, h) => sum + height(h), 0);
+  const lineNow = new Map<number, number>();
+  for (const row of left) {
+    lineNow.set(row.line, next);
+    next += height(row.text);
+  }
   return { text: [...header, ...left.map((r) => r.text)].join('\n'), lineNow };
 }
 

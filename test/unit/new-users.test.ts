@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LaunchpadError, type ErrorKind } from '../../lib/server/errors';
-import { parseBatch, type BatchRow } from '../../lib/users/batch';
-import { createInTurn, linesLeft, type RowOutcome } from '../../lib/users/batch-run';
+import { parseBatch } from '../../lib/users/batch';
+import { planRun, type BatchProgress } from '../../lib/users/batch-progress';
+import { linesLeft } from '../../lib/users/batch-run';
+import { runPaced } from '../../lib/users/paced-run';
 import { checkNewUser } from '../../lib/users/new-user';
 
 const input = (over: Partial<Record<'email' | 'mobile' | 'nickname' | 'password', string>>) => ({
@@ -55,6 +57,16 @@ describe('pasted users', () => {
     expect(parseBatch('Email,Password\nx@y.cn,secret6').rows[0]?.user).toMatchObject({ email: 'x@y.cn', nickname: 'x' });
   });
 
+  it('passes the optional columns through: description, and verified flags as true/false, 1/0, yes/no, 是/否', () => {
+    const batch = parseBatch('邮箱,密码,描述,emailVerified,手机,mobileVerified\na@x.cn,secret1,"Night, shift",是,13800000001,0\nb@x.cn,secret2,,YES,,\nc@x.cn,secret3,,maybe,,');
+    expect(batch.rows.map((r) => [r.user, r.problems])).toEqual([
+      [expect.objectContaining({ description: 'Night, shift', emailVerified: true, mobileVerified: false }), []],
+      [expect.not.objectContaining({ description: expect.anything(), mobileVerified: expect.anything() }), []],
+      [null, ['users_problem_flag']],
+    ]);
+    expect(batch.rows[1]!.user).toMatchObject({ emailVerified: true });
+  });
+
   it('says what is wrong with each line, and refuses a second line for the same email', () => {
     const batch = parseBatch('a@x.cn, A, secret1\nnot-an-email, B, secret2\nA@X.CN, A again, secret3\nc@x.cn, C, pass,word, 1380000\nd@x.cn, D, 123');
     expect(batch.rows.map((r) => [r.line, r.user !== null, r.problems])).toEqual([
@@ -68,51 +80,84 @@ describe('pasted users', () => {
   });
 });
 
-describe('creating pasted users in turn', () => {
-  const rows = parseBatch('a@x.cn, A, secret1\nbad line\nb@x.cn, B, secret2\nc@x.cn, C, secret3').rows;
+describe('creating listed users in turn, a pace apart', () => {
+  const batch = parseBatch('a@x.cn, A, secret1\nbad line\nb@x.cn, B, secret2\nc@x.cn, C, secret3');
 
-  async function run(answers: Record<string, ErrorKind | 'ok'>, signal?: AbortSignal) {
-    const sent: string[] = [];
-    const outcomes: [number, RowOutcome][] = [];
-    await createInTurn(
-      rows,
-      async (user) => {
-        sent.push(user.username!);
+  /** A run on a clock of its own: sleeping moves it on; what was sent, when, and the last progress saved. */
+  async function run(answers: Record<string, ErrorKind | 'ok'>, options: { signal?: AbortSignal; paceMs?: number; from?: BatchProgress } = {}) {
+    let clock = 1_000;
+    const sent: [string, number][] = [];
+    const waits: number[] = [];
+    let saved = null as BatchProgress | null;
+    const ended = await runPaced(batch.rows, options.from ?? planRun(batch, null, 'https://desk', options.paceMs ?? 1_000), {
+      async create(user) {
+        sent.push([user.username!, clock]);
+        clock += 30; // the server's answer takes a while
         const answer = answers[user.username!] ?? 'ok';
-        if (answer !== 'ok') throw new LaunchpadError(answer);
+        if (answer !== 'ok') throw new LaunchpadError(answer, { serverMessage: `Email ${user.email} already exists..!!` });
         return { username: user.username! };
       },
-      (row: BatchRow, outcome) => outcomes.push([row.line, outcome]),
-      signal,
-    );
-    return { sent, outcomes };
+      save: async (progress) => void (saved = progress),
+      now: () => clock,
+      sleep: async (ms) => void (clock += ms),
+      waiting: (until) => waits.push(until - clock),
+    }, options.signal ?? new AbortController().signal);
+    return { ended, sent, waits, states: saved?.lines.map((l) => [l.line, l.state, l.kind]), saved: saved! };
   }
 
-  it('sends only the valid lines, one after another, and goes on past a line the server refuses', async () => {
-    const { sent, outcomes } = await run({ 'b@x.cn': 'already-exists' });
-    expect(sent).toEqual(['a@x.cn', 'b@x.cn', 'c@x.cn']);
-    expect(outcomes).toEqual([
-      [1, { state: 'created', username: 'a@x.cn' }],
-      [3, { state: 'failed', kind: 'already-exists' }],
-      [4, { state: 'created', username: 'c@x.cn' }],
-    ]);
+  it('sends only the valid lines, a second after each answer, and goes on past a line the server refuses', async () => {
+    const { ended, sent, waits, states } = await run({ 'b@x.cn': 'already-exists' });
+    expect(ended).toEqual({ end: 'done' });
+    expect(sent).toEqual([['a@x.cn', 1_000], ['b@x.cn', 2_030], ['c@x.cn', 3_060]]);
+    expect(waits, 'the page shows the time left').toEqual([1_000, 1_000]);
+    expect(states).toEqual([[1, 'created', undefined], [3, 'failed', 'already-exists'], [4, 'created', undefined]]);
   });
 
-  it.each(['forbidden', 'token-rejected', 'signed-out', 'unreachable', 'timeout'] as const)(
-    'stops at %s: every next line would fail alike, so they are not sent',
+  it('at a pace of 0, does not wait', async () => {
+    const { sent, waits } = await run({}, { paceMs: 0 });
+    expect(sent.map(([, at]) => at)).toEqual([1_000, 1_030, 1_060]);
+    expect(waits).toEqual([]);
+  });
+
+  it.each(['forbidden', 'token-rejected', 'signed-out'] as const)(
+    'pauses at %s (every next line would fail alike); nothing was created, so the line is sent again on resume',
     async (kind) => {
-      const { sent, outcomes } = await run({ 'a@x.cn': kind });
-      expect(sent).toEqual(['a@x.cn']);
-      expect(outcomes.map(([line, o]) => [line, o.state])).toEqual([[1, 'failed'], [3, 'not-tried'], [4, 'not-tried']]);
+      const { ended, sent, states } = await run({ 'a@x.cn': kind });
+      expect(ended).toEqual({ end: 'stopped', kind });
+      expect(sent.map(([u]) => u)).toEqual(['a@x.cn']);
+      expect(states).toEqual([[1, 'pending', undefined], [3, 'pending', undefined], [4, 'pending', undefined]]);
     },
   );
 
-  it('stops when the user says stop', async () => {
-    const stop = new AbortController();
-    stop.abort();
-    const { sent, outcomes } = await run({}, stop.signal);
+  it.each(['unreachable', 'timeout'] as const)('pauses at %s, the line marked as maybe created', async (kind) => {
+    const { states } = await run({ 'a@x.cn': kind });
+    expect(states?.[0]).toEqual([1, 'sending', undefined]);
+  });
+
+  it('pauses when asked, before the next request', async () => {
+    const pause = new AbortController();
+    pause.abort();
+    const { ended, sent } = await run({}, { signal: pause.signal });
+    expect(ended).toEqual({ end: 'paused' });
     expect(sent).toEqual([]);
-    expect(outcomes.every(([, o]) => o.state === 'not-tried')).toBe(true);
+  });
+
+  it('resumed, a line cut off mid-request that the server says exists (its email named) counts as created', async () => {
+    const from = planRun(batch, null, 'https://desk', 1_000);
+    from.lines[0]!.state = 'sending';
+    from.lines[1]!.state = 'created';
+    const { sent, states, saved } = await run({ 'a@x.cn': 'already-exists' }, { from });
+    expect(sent.map(([u]) => u), 'b@x.cn was done').toEqual(['a@x.cn', 'c@x.cn']);
+    expect(states).toEqual([[1, 'created', undefined], [3, 'created', undefined], [4, 'created', undefined]]);
+    expect(saved.lines[0]!.existed).toBe(true);
+  });
+
+  it('an interrupted run is carried over by email or mobile, even to a list edited meanwhile, and only on its server', () => {
+    const before = planRun(batch, null, 'https://desk', 1_000);
+    before.lines[0]!.state = 'created';
+    const edited = parseBatch('new@x.cn, N, secret9\nA@X.CN, A, secret1');
+    expect(planRun(edited, before, 'https://desk', 1_000).lines.map((l) => [l.line, l.state])).toEqual([[1, 'pending'], [2, 'created']]);
+    expect(planRun(edited, before, 'https://other', 1_000).lines.map((l) => l.state)).toEqual(['pending', 'pending']);
   });
 
   it('leaves the lines not created (with the header) to fix and send again', () => {

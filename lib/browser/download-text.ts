@@ -1,0 +1,10 @@
+/** Saves `text` as a file the browser downloads (no downloads permission: a link to a Blob). */
+export function downloadText(doc: Document, name: string, text: string, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = Object.assign(doc.createElement('a'), { href: url, download: name });
+  doc.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started from the click; the URL is not needed after this turn.
+  setTimeout(() => URL.revokeObjectURL(url));
+}

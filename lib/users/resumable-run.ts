@@ -1,0 +1,54 @@
+import type { StoredItem } from '../browser/stored-item';
+import type { ErrorKind } from '../server/errors';
+import type { BatchProgress } from './batch-progress';
+import { planRun } from './batch-progress';
+import { parseBatch } from './batch';
+import { runPaced, type PacedRunDeps, type RunEnd } from './paced-run';
+
+export interface RunItems {
+  progress: StoredItem<BatchProgress | null>;
+  list: StoredItem<string | null>;
+}
+
+export interface RunDeps extends Omit<PacedRunDeps, 'save'> {
+  items: RunItems;
+  /** Each change of the progress, as saved. */
+  changed?(progress: BatchProgress): void;
+}
+
+/**
+ * Runs a list (or resumes it: an interrupted run of the same server is carried over, see
+ * planRun). While it runs, the list is kept in session storage and the progress in local
+ * storage; both go once every line is answered.
+ */
+export async function runList(
+  text: string,
+  /** refused: lines the server refused in an earlier run, not sent again as they stand (see parseBatch). */
+  options: { serverUrl: string; paceMs: number; refused?: ReadonlyMap<string, ErrorKind> },
+  deps: RunDeps,
+  signal: AbortSignal,
+): Promise<RunEnd & { progress: BatchProgress }> {
+  const batch = parseBatch(text, options.refused);
+  let progress = planRun(batch, await deps.items.progress.getValue(), options.serverUrl, options.paceMs);
+  const save = async (next: BatchProgress) => {
+    progress = next;
+    await deps.items.progress.setValue(next);
+    deps.changed?.(next);
+  };
+  await deps.items.list.setValue(text);
+  await save(progress);
+  const ended = await runPaced(batch.rows, progress, { ...deps, save }, signal);
+  if (ended.end === 'done') await forgetRun(deps.items);
+  return { ...ended, progress };
+}
+
+/** The interrupted run, if any, and its list if this browser session still has it. */
+export async function interruptedRun(items: RunItems): Promise<{ progress: BatchProgress; list: string | null } | null> {
+  const [progress, list] = await Promise.all([items.progress.getValue(), items.list.getValue()]);
+  return progress && { progress, list };
+}
+
+/** The run ends here: lines not sent stay unsent. */
+export async function forgetRun(items: RunItems): Promise<void> {
+  await Promise.all([items.progress.removeValue(), items.list.removeValue()]);
+}

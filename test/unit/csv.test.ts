@@ -1,0 +1,68 @@
+// Lists as spreadsheets save them: rows generated, written as Excel or a .tsv would, read back.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { detectDelimiter, parseCsv, toCsv, type Delimiter } from '../../lib/users/csv';
+
+/** How a spreadsheet writes a field: quoted only when it must be. Independent of csv.ts's own writer. */
+const spreadsheetField = (value: string, delimiter: string) =>
+  /["\r\n]/.test(value) || value.includes(delimiter) || /^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+
+const write = (rows: string[][], delimiter: string, eol: string, bom: boolean) =>
+  (bom ? '\uFEFF' : '') + rows.map((row) => row.map((v) => spreadsheetField(v, delimiter)).join(delimiter)).join(eol) + eol;
+
+// Text a user list holds: Chinese names, commas (both kinds), quotes, tabs, line breaks, spaces.
+const piece = fc.constantFrom('王小明', '客服', 'a@x.cn', 'Smith', ', ', '，', '"', '""', '\n', '\r\n', ' ', '\t', '#', 'x', '1380000');
+const field = fc.array(piece, { maxLength: 5 }).map((parts) => parts.join(''));
+// A row that is not one empty field: a spreadsheet writes that as an empty line, which is skipped.
+const rows = fc.integer({ min: 1, max: 5 }).chain((width) =>
+  fc.array(fc.array(field, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 8 })
+    .map((all) => all.filter((row) => !(row.length === 1 && row[0]!.trim() === ''))),
+);
+
+describe('a CSV or TSV list', () => {
+  it.each([
+    [',', '\r\n', true],
+    [',', '\n', false],
+    ['\t', '\r\n', true],
+    ['\t', '\n', false],
+  ] as const)('written with %j, %j line ends (BOM: %s) reads back as the same rows', (delimiter, eol, bom) => {
+    fc.assert(
+      fc.property(rows, (table) => {
+        const text = write(table, delimiter, eol, bom);
+        expect(parseCsv(text, delimiter).map((r) => r.fields)).toEqual(table);
+      }),
+    );
+  });
+
+  it('written by toCsv (the summary download) reads back as the same rows', () => {
+    fc.assert(fc.property(rows, (table) => void expect(parseCsv(toCsv(table), ',').map((r) => r.fields)).toEqual(table)));
+  });
+
+  it('skips empty lines, and numbers each record by the line it starts on', () => {
+    const text = '\uFEFFemail,昵称\r\n\r\na@x.cn,"王,\r\n小明"\r\n\r\n\r\nb@x.cn,李四\r\n';
+    expect(parseCsv(text).map((r) => [r.line, r.fields])).toEqual([
+      [1, ['email', '昵称']],
+      [3, ['a@x.cn', '王,\r\n小明']],
+      [7, ['b@x.cn', '李四']],
+    ]);
+  });
+
+  it('keeps each record\'s source text, to put back in the box', () => {
+    expect(parseCsv('a,"b\nc"\nd,e').map((r) => r.text)).toEqual(['a,"b\nc"', 'd,e']);
+  });
+
+  it.each<[string, Delimiter]>([
+    ['email\tnickname\na@x.cn\tA, the first', '\t'],
+    ['a@x.cn, A, secret1', ','],
+    ['"a, b"\tc', '\t'],
+    ['a@x.cn，张三，secret1', '，'],
+    ['a@x.cn', ','],
+    ['\n\na\tb', '\t'],
+  ])('%j is read with %j between fields', (text, delimiter) => {
+    expect(detectDelimiter(text)).toBe(delimiter);
+  });
+
+  it('forgives what people type: spaces around quoted fields, a stray quote inside one', () => {
+    expect(parseCsv('a@x.cn,  "Smith, J"  , pass"word').map((r) => r.fields)).toEqual([['a@x.cn', 'Smith, J', ' pass"word']]);
+  });
+});
