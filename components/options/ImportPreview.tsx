@@ -18,6 +18,7 @@ import {
 import { settingsItem } from '../../lib/storage';
 import type { Status } from '../StatusMessage';
 import { useFocusOnMount } from '../use-focus-on-mount';
+import { useStored } from '../use-stored';
 import { doneText, planLines, problemLine } from './import-words';
 
 // Loaded on the first import only: the options page does not carry it otherwise.
@@ -25,21 +26,11 @@ import { doneText, planLines, problemLine } from './import-words';
 export interface OpenedImport {
   fileName: string;
   parsed: ParsedImport;
-  /** Against the settings stored when the file was chosen; recomputed when applied. */
-  plan: ImportPlan | null;
-  /** Origins of the file's servers not granted yet: asked for inside the Apply click. */
-  missing: string[];
 }
 
-/** Reads a chosen file and what importing it would do. */
+/** Reads a chosen file. */
 export async function openImport(file: File): Promise<OpenedImport> {
-  const [text, stored] = await Promise.all([file.text(), settingsItem.getValue()]);
-  const parsed = parseImport(text);
-  if (!parsed.ok) return { fileName: file.name, parsed, plan: null, missing: [] };
-  const plan = planImport(parseSettings(stored), parsed.file);
-  const origins = originsToGrant(plan);
-  const granted = await Promise.all(origins.map((origin) => hostPermissions.contains([origin]).catch(() => false)));
-  return { fileName: file.name, parsed, plan, missing: origins.filter((_, i) => !granted[i]) };
+  return { fileName: file.name, parsed: parseImport(await file.text()) };
 }
 
 interface Props {
@@ -49,31 +40,35 @@ interface Props {
   onClose(imported: boolean): void;
 }
 
-/** The preview of an import (or its problems) with Apply and Cancel. */
+/** The preview of an import (or its problems) with Apply and Cancel, kept current with the stored settings. */
 export function ImportPreview({ opened, setStatus, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const heading = useFocusOnMount<HTMLHeadingElement>();
-  const { parsed, plan } = opened;
-  const lines = parsed.ok && plan ? planLines(plan) : parsed.ok ? [] : parsed.problems.map((p) => problemLine(p));
-  const canApply = parsed.ok && plan !== null && changesAnything(plan);
+  const stored = useStored(settingsItem);
+  const { parsed } = opened;
+  const plan = parsed.ok && stored !== undefined ? planImport(parseSettings(stored), parsed.file) : null;
+  const lines = plan ? planLines(plan) : parsed.ok ? [] : parsed.problems.map((p) => problemLine(p));
+  const canApply = plan !== null && changesAnything(plan);
 
   function apply() {
-    if (busy || !parsed.ok) return;
-    // Before any await: browsers show the permission prompt only while handling the click.
-    const allowed = opened.missing.length > 0 ? hostPermissions.request(opened.missing) : Promise.resolve(true);
+    if (busy || !parsed.ok || !plan) return;
+    // Before any await: browsers show the permission prompt only while handling the click (and
+    // none for origins granted already).
+    const origins = originsToGrant(plan);
+    const allowed = origins.length > 0 ? hostPermissions.request(origins) : Promise.resolve(true);
     setBusy(true);
     setStatus(null);
-    void write(allowed, parsed.file).then((imported) => (imported ? onClose(true) : setBusy(false)));
+    void write(allowed, parsed.file, plan).then((imported) => (imported ? onClose(true) : setBusy(false)));
   }
 
   /** Whether the settings were written; says what happened either way. */
-  async function write(allowed: Promise<boolean>, file: ImportFile): Promise<boolean> {
+  async function write(allowed: Promise<boolean>, file: ImportFile, previewed: ImportPlan): Promise<boolean> {
     try {
       if (!(await allowed)) {
         setStatus({ tone: 'error', text: t('transfer_permission_denied') });
         return false;
       }
-      let applied = plan!;
+      let applied = previewed;
       // Planned again on what is stored at that moment: another page may have changed it since.
       await updateItem(settingsItem, (stored) => {
         const current = parseSettings(stored);
@@ -103,7 +98,7 @@ export function ImportPreview({ opened, setStatus, onClose }: Props) {
     >
       <h3 id="import-heading" tabIndex={-1} ref={heading}>{title}</h3>
       {lines.length > 0 && <ul>{lines.map((line) => <li key={line}>{line}</li>)}</ul>}
-      {parsed.ok && !canApply && <p>{t('transfer_nothing')}</p>}
+      {plan && !canApply && <p>{t('transfer_nothing')}</p>}
       <div class="actions">
         {canApply && (
           <button type="button" class="primary" aria-disabled={busy ? 'true' : undefined} onClick={apply}>

@@ -4,9 +4,9 @@ import { errorMessage } from '../../lib/error-message';
 import { parseSettings } from '../../lib/settings/settings';
 import { settingsItem } from '../../lib/storage';
 import { StatusMessage, type Status } from '../StatusMessage';
-import type { OpenedImport } from './ImportPreview';
+import type { OpenedImport } from './transfer-lazy';
 
-type PreviewModule = typeof import('./ImportPreview');
+type Lazy = typeof import('./transfer-lazy');
 
 /**
  * "Export and import": settings to a JSON file and back, with a preview before anything changes.
@@ -14,16 +14,13 @@ type PreviewModule = typeof import('./ImportPreview');
  */
 export function TransferSection({ onImported }: { onImported?: () => void }) {
   const [status, setStatus] = useState<Status | null>(null);
-  const [preview, setPreview] = useState<{ module: PreviewModule; opened: OpenedImport; id: number } | null>(null);
+  const [preview, setPreview] = useState<{ module: Lazy; opened: OpenedImport; id: number } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const importButton = useRef<HTMLButtonElement>(null);
 
   async function exportSettings() {
     try {
-      const [{ exportSettings, EXPORT_FILE_NAME }, stored] = await Promise.all([
-        import('../../lib/settings/transfer'),
-        settingsItem.getValue(),
-      ]);
+      const [{ exportSettings, EXPORT_FILE_NAME }, stored] = await Promise.all([import('./transfer-lazy'), settingsItem.getValue()]);
       download(JSON.stringify(exportSettings(parseSettings(stored)), null, 2), EXPORT_FILE_NAME);
       setStatus({ tone: 'ok', text: t('transfer_exported', EXPORT_FILE_NAME) });
     } catch (error) {
@@ -37,7 +34,7 @@ export function TransferSection({ onImported }: { onImported?: () => void }) {
     if (!file) return;
     setStatus(null);
     try {
-      const module = await import('./ImportPreview');
+      const module = await import('./transfer-lazy');
       const opened = await module.openImport(file);
       // A new key for each file: the preview starts afresh, its heading focused again.
       setPreview((previous) => ({ module, opened, id: (previous?.id ?? 0) + 1 }));

@@ -1,4 +1,5 @@
 import type { MessageKey } from '../browser/i18n';
+import { canAdd, canEdit, profileByName } from './profiles';
 import { readServerUrl, serverOrigins } from './server-form';
 import type { OpenIn, ServerProfile, Settings, Workspace } from './settings';
 
@@ -187,12 +188,11 @@ const PROFILE_FIELDS: ProfileField[] = ['name', 'baseUrl', 'agentUrl', 'adminUrl
 /** Profiles merged by name (case aside) into the stored ones; what the policy locks is left alone. */
 export function planImport(settings: Settings, file: ImportFile): ImportPlan {
   const plan: ImportPlan = { add: [], change: [], unchanged: [], refused: [], preferences: [] };
-  const policy = settings.policy;
   for (const incoming of file.profiles) {
-    const current = settings.profiles.find((p) => sameName(p.name, incoming.name));
+    const current = profileByName(settings, incoming.name);
     if (!current) {
-      if (policy && !policy.allowUserProfiles) plan.refused.push({ what: 'new-profile', name: incoming.name });
-      else plan.add.push(incoming);
+      if (canAdd(settings)) plan.add.push(incoming);
+      else plan.refused.push({ what: 'new-profile', name: incoming.name });
       continue;
     }
     const changes = PROFILE_FIELDS.filter((field) => current[field] !== incoming[field]).map((field) => ({
@@ -201,13 +201,13 @@ export function planImport(settings: Settings, file: ImportFile): ImportPlan {
       to: incoming[field],
     }));
     if (changes.length === 0) plan.unchanged.push(current.name);
-    else if (current.managed && policy?.lockManaged) plan.refused.push({ what: 'managed-profile', name: current.name });
+    else if (!canEdit(settings, current)) plan.refused.push({ what: 'managed-profile', name: current.name });
     else plan.change.push({ id: current.id, name: current.name, changes, serverChanged: current.baseUrl !== incoming.baseUrl, next: incoming });
   }
   const { openIn, defaultWorkspace } = file.preferences;
   if (openIn && openIn !== settings.openIn) plan.preferences.push({ field: 'openIn', from: settings.openIn, to: openIn });
   if (defaultWorkspace && defaultWorkspace !== settings.defaultWorkspace) {
-    if (policy?.defaultWorkspaceLocked) plan.refused.push({ what: 'default-workspace' });
+    if (settings.policy?.defaultWorkspaceLocked) plan.refused.push({ what: 'default-workspace' });
     else plan.preferences.push({ field: 'defaultWorkspace', from: settings.defaultWorkspace, to: defaultWorkspace });
   }
   return plan;

@@ -54,6 +54,16 @@ async function allStorage(ext: ExtensionHarness): Promise<string> {
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 const status = (page: Page) => page.locator('section', { has: page.getByRole('heading', { name: t('transfer_heading') }) }).getByRole('status');
+/**
+ * The options page, its file choosers caught from the start: Playwright turns the catching on
+ * asynchronously when the first listener is added, and a chooser opened before that is lost.
+ */
+async function openOptions(ext: ExtensionHarness): Promise<Page> {
+  const { page } = await OptionsPage.open(ext);
+  page.on('filechooser', () => {});
+  await page.evaluate(() => 0); // one round trip: the catching is on
+  return page;
+}
 const previewLines = (page: Page) => page.getByRole('group', { name: new RegExp(FILE_NAME.replace(/\./g, '\\.')) }).getByRole('listitem').allTextContents();
 
 describe('export and import of settings', () => {
@@ -80,13 +90,24 @@ describe('export and import of settings', () => {
       const stored = await allStorage(first);
       for (const token of tokens) expect(stored, 'the browser holds the token').toContain(token);
 
-      const options = await OptionsPage.open(first);
-      const downloading = options.page.waitForEvent('download');
-      await button(options.page, t('transfer_export')).click();
+      const page = await openOptions(first);
+      // A file that is not one: its problem in words, and nothing to apply.
+      const refusing = page.waitForEvent('filechooser');
+      await button(page, t('transfer_import')).click();
+      await (await refusing).setFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"profiles": [') });
+      const problems = page.getByRole('group', { name: t('transfer_problems_heading', 'notes.json') });
+      expect(await problems.getByRole('listitem').allTextContents()).toEqual([t('transfer_problem_not_json')]);
+      expect(await button(page, t('transfer_apply')).count()).toBe(0);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => problems.count()).toBe(0);
+      expect(await button(page, t('transfer_import')).evaluate((el) => el === document.activeElement), 'back on Import').toBe(true);
+
+      const downloading = page.waitForEvent('download');
+      await button(page, t('transfer_export')).click();
       const download = await downloading;
       expect(download.suggestedFilename()).toBe(FILE_NAME);
       await download.saveAs(exported);
-      await expect.poll(() => status(options.page).textContent()).toBe(t('transfer_exported', FILE_NAME));
+      await expect.poll(() => status(page).textContent()).toBe(t('transfer_exported', FILE_NAME));
 
       const text = readFileSync(exported, 'utf8');
       for (const secret of [...tokens, ONE.password, TWO.password]) expect(text).not.toContain(secret);
@@ -106,21 +127,10 @@ describe('export and import of settings', () => {
 
     const fresh = await launchExtension();
     try {
-      const options = await OptionsPage.open(fresh);
-      const { page } = options;
+      const page = await openOptions(fresh);
 
-      // A file that is not one: its problem in words, and nothing to apply.
-      const refusing = page.waitForEvent('filechooser');
-      await button(page, t('transfer_import')).click();
-      await (await refusing).setFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"profiles": [') });
-      const problems = page.getByRole('group', { name: t('transfer_problems_heading', 'notes.json') });
-      expect(await problems.getByRole('listitem').allTextContents()).toEqual([t('transfer_problem_not_json')]);
-      expect(await button(page, t('transfer_apply')).count()).toBe(0);
-      await page.keyboard.press('Escape');
-      await expect.poll(() => problems.count()).toBe(0);
-
-      // From the keyboard: the focus is back on Import, Enter opens the file chooser.
-      expect(await button(page, t('transfer_import')).evaluate((el) => el === document.activeElement)).toBe(true);
+      // From the keyboard.
+      await button(page, t('transfer_import')).focus();
       const choosing = page.waitForEvent('filechooser');
       await page.keyboard.press('Enter');
       await (await choosing).setFiles(exported);
