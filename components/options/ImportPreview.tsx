@@ -21,7 +21,7 @@ import { useFocusOnMount } from '../use-focus-on-mount';
 import { useStored } from '../use-stored';
 import { doneText, planLines, problemLine } from './import-words';
 
-// Loaded on the first import only: the options page does not carry it otherwise.
+// Loaded through transfer-lazy on the section's first use: the options page does not carry it.
 
 export interface OpenedImport {
   fileName: string;

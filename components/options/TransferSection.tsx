@@ -10,9 +10,9 @@ type Lazy = typeof import('./transfer-lazy');
 
 /**
  * "Export and import": settings to a JSON file and back, with a preview before anything changes.
- * What it does is loaded on first use, so the options page does not grow by it.
+ * The page carries only its buttons: the rest is loaded on first use.
  */
-export function TransferSection({ onImported }: { onImported?: () => void }) {
+export function TransferSection() {
   const [status, setStatus] = useState<Status | null>(null);
   const [preview, setPreview] = useState<{ module: Lazy; opened: OpenedImport; id: number } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -43,10 +43,10 @@ export function TransferSection({ onImported }: { onImported?: () => void }) {
     }
   }
 
-  function close(imported: boolean) {
+  // The page's own sections follow the stored settings: nothing to tell them after an import.
+  function close() {
     setPreview(null);
     importButton.current?.focus();
-    if (imported) onImported?.();
   }
 
   return (
