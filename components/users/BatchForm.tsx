@@ -157,17 +157,18 @@ export function BatchForm({ serverUrl }: { serverUrl: string }) {
       <form onSubmit={submit}>
         <div class="field">
           <ListInput text={text} readOnly={running !== null || (run !== null && run.list !== null)} describedBy={describedBy}
-            boxRef={box} onText={setText} onUnreadable={() => setStatus({ tone: 'error', text: t('users_file_unreadable') })} />
-          <p id="batch-summary" class="hint">
-            {t('users_batch_summary', [String(ready.length), String(problems.length)])}
-          </p>
-          {problems.length > 0 && (
-            <ul id="batch-problems" class="field-error problems">
-              {problems.map((row) => (
-                <li key={row.line}>{t('users_batch_line', [String(row.line), problemsOf(row)])}</li>
-              ))}
-            </ul>
-          )}
+            boxRef={box} onText={setText} onUnreadable={() => setStatus({ tone: 'error', text: t('users_file_unreadable') })}>
+            <p id="batch-summary" class="hint">
+              {t('users_batch_summary', [String(ready.length), String(problems.length)])}
+            </p>
+            {problems.length > 0 && (
+              <ul id="batch-problems" class="field-error problems">
+                {problems.map((row) => (
+                  <li key={row.line}>{t('users_batch_line', [String(row.line), problemsOf(row)])}</li>
+                ))}
+              </ul>
+            )}
+          </ListInput>
         </div>
         <PaceField seconds={paceS} readOnly={running !== null} onChange={setPaceS} nextAt={nextAt} />
         <div class="actions">

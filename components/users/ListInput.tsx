@@ -1,4 +1,4 @@
-import type { Ref } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import { t } from '../../lib/browser/i18n';
 import { readListFile } from '../../lib/users/read-list-file';
 
@@ -10,10 +10,12 @@ interface ListInputProps {
   onText(text: string): void;
   /** A file could not be read: said in the section's live region. */
   onUnreadable(): void;
+  /** What is said about the box's lines, right under it. */
+  children: ComponentChildren;
 }
 
 /** The list of users: typed or pasted in the box, or a CSV/TSV file chosen or dropped on it, whose text fills the box. */
-export function ListInput({ text, readOnly, describedBy, boxRef, onText, onUnreadable }: ListInputProps) {
+export function ListInput({ text, readOnly, describedBy, boxRef, onText, onUnreadable, children }: ListInputProps) {
   const load = (file: File | undefined) => file && readListFile(file).then(onText, onUnreadable);
   const withFiles = (e: DragEvent) => !readOnly && e.dataTransfer?.types.includes('Files');
   return (
@@ -38,6 +40,7 @@ export function ListInput({ text, readOnly, describedBy, boxRef, onText, onUnrea
           void load(e.dataTransfer!.files[0]);
         }}
       />
+      {children}
       <div class="file-choice">
         <label for="batch-file">{t('users_choose_file')}</label>
         <input

@@ -99,6 +99,55 @@ describe('creating users', () => {
     expect(await users.batchProblems()).toEqual([]);
   });
 
+  it('a CSV file is chosen, the run paused and the page closed; reopened, it resumes without creating anyone twice, and the summary downloads', async () => {
+    await ext.sendToBackground('signIn', { ...ADMIN, persist: false, rememberPassword: false });
+    let users = await UsersPage.open(ext);
+    const csv = '\uFEFFemail,昵称,password,description\r\nfile1@example.com,"Li, Lei",secret11,"a, b"\r\n\r\nfile2@example.com,李雷,secret12,\r\nfile3@example.com,Three,123,\r\nfile4@example.com,Four,secret14,\r\n';
+    await users.listFile.setInputFiles({ name: 'agents.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect.poll(() => users.batchText.inputValue()).toContain('file1@example.com,"Li, Lei"');
+    expect(await users.batchSummary.textContent()).toBe(t('users_batch_summary', '3', '1'));
+    await users.pace.fill('2');
+    await users.pace.press('Tab');
+    const before = creations().length;
+    await users.createManyButton(3).click();
+    await expect.poll(() => creations().length - before).toBe(1);
+    // The time left before the next one shows while the run waits; Pause takes effect before it.
+    await users.page.getByText(/^Next in \d\.\d s$/).waitFor();
+    await users.button('users_pause').click();
+    await users.untilStatus(1, t('users_paused', '1', '3'));
+
+    // Closed and opened again: the run is still there, with its list.
+    await users.page.close();
+    users = await UsersPage.open(ext);
+    await users.untilStatus(1, t('users_paused', '1', '3'));
+    expect(await users.resultRows()).toEqual([['2', 'file1@example.com', t('users_result_created')]]);
+    await users.pace.fill('0');
+    await users.pace.press('Tab');
+    await users.button('users_resume').click();
+    await users.untilStatus(1, t('users_batch_all_done', '3'));
+    const sent = creations().slice(before).map((r) => (r.body as { email: string }).email);
+    expect(sent, 'each sent once').toEqual(['file1@example.com', 'file2@example.com', 'file4@example.com']);
+    expect(creations()[before]!.body).toMatchObject({ nickname: 'Li, Lei', description: 'a, b' });
+
+    // The line with a problem stays in the box; the summary comes as a CSV file.
+    expect(await users.batchText.inputValue()).toBe('email,昵称,password,description\nfile3@example.com,Three,123,');
+    const download = users.page.waitForEvent('download');
+    await users.button('users_download_summary').click();
+    const file = await (await download).createReadStream().then(async (stream) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    });
+    expect(file).toBe(
+      '\uFEFFline,user,result,reason\r\n2,file1@example.com,created,\r\n4,file2@example.com,created,\r\n' +
+        `5,file3@example.com,failed,${t('users_problem_password')}\r\n6,file4@example.com,created,\r\n`,
+    );
+    // One click puts the lines not created back, after the box was cleared.
+    await users.batchText.fill('');
+    await users.button('users_failed_back').click();
+    expect(await users.batchText.inputValue()).toBe('email,昵称,password,description\nfile3@example.com,Three,123,');
+  });
+
   it.each([
     [0, t('users_create_many', '0')],
     [1, 'Create 1 user'],

@@ -2,6 +2,7 @@
 // with a summary; interrupted (paused, then the page closed mid-request) and resumed without
 // creating anyone twice. The real client against the stand-in; storage is the fake browser's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browser } from 'wxt/browser';
 import { createBytedeskClient } from '../../lib/server/client';
 import type { NewUser } from '../../lib/server/contract';
 import { batchItems } from '../../lib/storage';
@@ -130,5 +131,21 @@ describe('a list of 12 users at a pace of 0.2 s', () => {
     });
     const u1 = await client().login('u1@example.com', 'secret01');
     expect(u1.user.nickname).toBe('Wang, Xiaoming');
+  });
+
+  it('A list of users being created is kept in session storage only: paused, the list is in memory and the progress has no password; once done, both are gone', async () => {
+    await forgetRun(batchItems);
+    const stop = new AbortController();
+    stop.abort();
+    const options = { serverUrl: server.url, paceMs: 0 };
+    await runList('email,password\r\nkept1@example.com,secret-kept-1', options, { ...deps([]), items: batchItems }, stop.signal);
+    const local = JSON.stringify(await browser.storage.local.get(null));
+    expect(local).toContain('kept1@example.com');
+    expect(local).not.toContain('secret-kept-1');
+    expect(JSON.stringify(await browser.storage.session.get(null))).toContain('secret-kept-1');
+
+    await runList('email,password\r\nkept1@example.com,secret-kept-1', options, deps([]), new AbortController().signal);
+    expect(JSON.stringify(await browser.storage.local.get(null))).not.toContain('kept1');
+    expect(JSON.stringify(await browser.storage.session.get(null))).not.toContain('secret-kept-1');
   });
 });

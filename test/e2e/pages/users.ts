@@ -38,6 +38,16 @@ export class UsersPage {
     const key = count === 1 ? 'users_create_many_one' : 'users_create_many';
     return this.page.getByRole('button', { name: this.t(key, String(count)), exact: true });
   }
+  /** The file input, by its label: "Choose a CSV or TSV file". */
+  get listFile(): Locator {
+    return this.field('users_choose_file');
+  }
+  get pace(): Locator {
+    return this.field('users_pace');
+  }
+  button(label: Parameters<Translate>[0]): Locator {
+    return this.page.getByRole('button', { name: this.t(label), exact: true });
+  }
   /** "3 ready, 1 with a problem", under the box. */
   get batchSummary(): Locator {
     return this.page.locator('#batch-summary');
