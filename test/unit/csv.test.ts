@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, parseCsv, toCsv, type Delimiter } from '../../lib/users/csv';
+import { readListFile } from '../../lib/users/read-list-file';
 
 /** How a spreadsheet writes a field: quoted only when it must be. Independent of csv.ts's own writer. */
 const spreadsheetField = (value: string, delimiter: string) =>
@@ -64,5 +65,14 @@ describe('a CSV or TSV list', () => {
 
   it('forgives what people type: spaces around quoted fields, a stray quote inside one', () => {
     expect(parseCsv('a@x.cn,  "Smith, J"  , pass"word').map((r) => r.fields)).toEqual([['a@x.cn', 'Smith, J', ' pass"word']]);
+  });
+});
+
+describe('a chosen or dropped file', () => {
+  it.each([
+    ['UTF-8 with a BOM', new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('邮箱,昵称\na@x.cn,张三')])],
+    ['GB18030, as Excel saves "CSV" on a Chinese Windows', new Uint8Array([0xd3, 0xca, 0xcf, 0xe4, 0x2c, 0xea, 0xc7, 0xb3, 0xc6, 0x0a, 0x61, 0x40, 0x78, 0x2e, 0x63, 0x6e, 0x2c, 0xd5, 0xc5, 0xc8, 0xfd])],
+  ])('%s reads as the same Chinese text', async (_, bytes) => {
+    expect(await readListFile(new Blob([bytes]))).toBe('邮箱,昵称\na@x.cn,张三');
   });
 });
