@@ -64,7 +64,7 @@ export function registerBackground(services: Services): void {
     activate: async (profileId) => void (await updateSettings((s) => setActiveProfile(s, profileId))),
   };
   onShortcut((command) => void runWayIn(command, waysIn));
-  onMenuClick((id) => void runWayIn(id, waysIn));
+  onMenuClick((id, selection) => void runWayIn(id, waysIn, selection));
   onOmnibox(omniboxHandlers({ ...waysIn, recentPaths: (profileId) => profileItems(profileId).recentPaths.getValue() }));
   desktopNotices.onClicked((id) => {
     const request = noticeOpens(id);

@@ -31,6 +31,7 @@ export const setMenuItems = (items: readonly MenuItem[]): Promise<void> => oneAt
   }
 });
 
-export function onMenuClick(listener: (menuItemId: string) => void): void {
-  browser.contextMenus.onClicked.addListener((info) => listener(String(info.menuItemId)));
+/** A click on an item; `selectionText` is the page's selected text when the item was shown for one. */
+export function onMenuClick(listener: (menuItemId: string, selectionText?: string) => void): void {
+  browser.contextMenus.onClicked.addListener((info) => listener(String(info.menuItemId), info.selectionText));
 }

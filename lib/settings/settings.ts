@@ -1,3 +1,5 @@
+import { readActions, type Action } from '../actions/action';
+
 export type Workspace = 'agent' | 'admin';
 export type OpenIn = 'new-tab' | 'current-tab' | 'reuse-tab';
 
@@ -37,6 +39,8 @@ export interface Settings {
   openIn: OpenIn;
   defaultWorkspace: Workspace;
   policy: PolicyRules | null;
+  /** Actions on selected text, in the order the options page lists them. */
+  actions: Action[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -45,6 +49,7 @@ export const DEFAULT_SETTINGS: Settings = {
   openIn: 'new-tab',
   defaultWorkspace: 'agent',
   policy: null,
+  actions: [],
 };
 
 // The extension wrote these itself, so a small structural check does (zod is kept for what
@@ -86,7 +91,7 @@ export function parseSettings(raw: unknown): Settings {
   if (profiles.includes(null) || !(activeProfileId === null || typeof activeProfileId === 'string')) return DEFAULT_SETTINGS;
   if (!isOneOf(OPEN_IN, openIn) || !isOneOf(WORKSPACES, defaultWorkspace)) return DEFAULT_SETTINGS;
   const policy = readPolicyRules(raw.policy);
-  return { profiles: profiles as ServerProfile[], activeProfileId, openIn, defaultWorkspace, policy };
+  return { profiles: profiles as ServerProfile[], activeProfileId, openIn, defaultWorkspace, policy, actions: readActions(raw.actions) };
 }
 
 export function activeProfile(settings: Settings): ServerProfile | null {

@@ -1,9 +1,10 @@
+import { splitAction, withActions } from '../actions/action-omnibox';
 import { t } from '../browser/i18n';
 import type { OpenIn, ServerProfile, Settings, Workspace } from '../settings/settings';
 import type { RecentPaths } from '../storage';
 import type { OpenRequest } from '../workspace/open-workspace';
 import { pageChoices } from '../workspace/path-list';
-import { openOrPrompt, type WaysInDeps } from './ways-in';
+import { openActionOrPrompt, openOrPrompt, type WaysInDeps } from './ways-in';
 
 /** Chrome shows a handful of suggestions; more would only be cut off. */
 export const MAX_SUGGESTIONS = 6;
@@ -99,7 +100,7 @@ export function omniboxHandlers(deps: OmniboxDeps) {
       const settings = await deps.settings();
       const { profile, named, rest } = splitProfile(settings, text);
       const recent = profile ? await deps.recentPaths(profile.id) : NO_RECENT;
-      const answer = omniboxAnswer(rest, settings.defaultWorkspace, recent);
+      const answer = withActions(settings.actions, rest, omniboxAnswer(rest, settings.defaultWorkspace, recent), MAX_SUGGESTIONS);
       if (!named || !profile) return answer;
       // Picked suggestions keep the profile's name in front, so Enter opens them in that profile.
       const suggestions = answer.suggestions.map((s) => ({ ...s, content: `${profile.name} ${s.content}` }));
@@ -108,8 +109,11 @@ export function omniboxHandlers(deps: OmniboxDeps) {
     async enter(text: string, target: OpenIn): Promise<void> {
       const settings = await deps.settings();
       const { profile, named, rest } = splitProfile(settings, text);
-      const request = omniboxRequest(rest, settings.defaultWorkspace);
-      await openOrPrompt({ ...request, ...(named && profile && { profileId: profile.id }), target }, deps);
+      const more = { ...(named && profile && { profileId: profile.id }), target };
+      // "bdk Order ORDER-1234": an action's name first opens the action with the rest as its value.
+      const action = splitAction(settings.actions, rest);
+      if (action) return openActionOrPrompt(action.action, action.value, deps, more);
+      await openOrPrompt({ ...omniboxRequest(rest, settings.defaultWorkspace), ...more }, deps);
     },
   };
 }

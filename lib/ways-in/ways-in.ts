@@ -1,3 +1,5 @@
+import type { Action } from '../actions/action';
+import { actionMenuItems, actionOfMenuItem, actionRequest } from '../actions/action-ways';
 import { t } from '../browser/i18n';
 import type { MenuItem } from '../browser/context-menus';
 import { errorKindOf } from '../server/errors';
@@ -17,6 +19,8 @@ const PROFILE_ITEM = 'profile/';
  */
 export function menuItems(settings?: Settings): MenuItem[] {
   const items: MenuItem[] = [
+    // First: on a selection, the actions are what the user came for.
+    ...actionMenuItems({ actions: settings?.actions ?? [] }),
     { id: 'open-agent-ticket', title: t('menu_agent_ticket'), contexts: ['page', 'link', 'selection', 'action'] },
     { id: 'open-agent-chat', title: t('menu_agent_chat'), contexts: ['action'] },
     { id: 'open-admin-dashboard', title: t('menu_admin_dashboard'), contexts: ['action'] },
@@ -59,10 +63,23 @@ export async function openOrPrompt(request: OpenRequest, deps: WaysInDeps): Prom
   }
 }
 
-/** A shortcut or menu item by id. */
-export async function runWayIn(id: string, deps: WaysInDeps): Promise<void> {
+/** An action with its value, like any way in; a value that cannot go into its path says so instead. */
+export async function openActionOrPrompt(action: Action, value: string, deps: WaysInDeps, more: Partial<OpenRequest> = {}): Promise<void> {
+  let request: OpenRequest;
+  try {
+    request = actionRequest(action, value);
+  } catch (error) {
+    return deps.prompt({ reason: errorKindOf(error) ?? 'invalid-input' });
+  }
+  return openOrPrompt({ ...request, ...more }, deps);
+}
+
+/** A shortcut or menu item by id; an action's item fills its template with `selection`. */
+export async function runWayIn(id: string, deps: WaysInDeps, selection = ''): Promise<void> {
   const request = SHORTCUT_REQUESTS[id];
   if (request) return openOrPrompt(request, deps);
+  const action = actionOfMenuItem(await deps.settings(), id);
+  if (action) return openActionOrPrompt(action, selection, deps);
   if (id.startsWith(PROFILE_ITEM)) return deps.activate(id.slice(PROFILE_ITEM.length));
   if (id === REVOKE_MENU_ID) {
     await requestedProfile({}, deps)

@@ -19,6 +19,7 @@ export async function signInAgainst(browser: BenchBrowser, serverUrl: string): P
     openIn: 'new-tab',
     defaultWorkspace: 'agent',
     policy: null,
+    actions: [],
   };
   const worker = await browser.worker();
   await worker.evaluate((value) => chrome.storage.local.set({ settings: value }), settings);

@@ -79,6 +79,7 @@ describe('export and import of settings', () => {
         openIn: 'reuse-tab',
         defaultWorkspace: 'admin',
         policy: null,
+        actions: [],
       };
       const worker = await first.currentWorker();
       await worker.evaluate((value) => chrome.storage.local.set({ settings: value }), settings);
