@@ -38,6 +38,9 @@ export default defineConfig({
   manifest: ({ mode, browser, manifestVersion }) => {
     const mv2 = manifestVersion === 2;
     const granted = mode === 'e2e' ? LOOPBACK : [];
+    // The e2e build holds `history` from the start: no one can answer its prompt in automation.
+    const grantedApis = mode === 'e2e' ? ['history'] : [];
+    const optionalApis = mode === 'e2e' ? [] : ['history'];
     return {
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
@@ -47,11 +50,14 @@ export default defineConfig({
       ...(mv2 ? { browser_action: TOOLBAR_BUTTON } : { action: TOOLBAR_BUTTON }),
       // MV2 has no separate host permission keys: origins go with the API permissions.
       // webRequest: to see a web app's own sign-out (observation only, on the granted server).
-      permissions: ['storage', 'alarms', 'contextMenus', 'webRequest', ...(mv2 ? granted : [])],
+      // scripting: the opt-in clean address bar, which can inject only where host permission was
+      // granted (the server); it adds no install warning, so it is no optional permission.
+      permissions: ['storage', 'alarms', 'contextMenus', 'webRequest', 'scripting', ...grantedApis, ...(mv2 ? granted : [])],
       // notifications: asked only when the user turns on "Notify me when more conversations wait".
+      // history: only when the user turns on "Also delete the signed address from history".
       ...(mv2
-        ? { optional_permissions: [...ANY_SERVER, 'notifications'] }
-        : { optional_host_permissions: ANY_SERVER, host_permissions: granted, optional_permissions: ['notifications'] }),
+        ? { optional_permissions: [...ANY_SERVER, 'notifications', ...optionalApis] }
+        : { optional_host_permissions: ANY_SERVER, host_permissions: granted, optional_permissions: ['notifications', ...optionalApis] }),
       ...(browser === 'firefox' && {
         browser_specific_settings: {
           gecko: {

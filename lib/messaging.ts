@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { NewUser } from './server/contract';
+import type { RealSnippetRequest } from './share/real-snippet';
 import type { PasswordSignIn } from './token/lifecycle';
 import type { CreatedUser } from './users/create-user';
 import type { OpenRequest } from './workspace/open-workspace';
@@ -23,6 +24,8 @@ export interface LaunchpadProtocol {
   probe(input: { baseUrl: string }): void;
   /** The options page shows the waiting count's state: ask the server now, even an older one. */
   checkWaiting(): void;
+  /** A snippet to share with the live token in it, on the user's explicit choice; never kept. */
+  snippet(request: RealSnippetRequest): string;
 }
 
 /** The profile a page acts on: the one it shows, which may have stopped being the active one meanwhile. */

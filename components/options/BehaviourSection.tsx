@@ -3,6 +3,7 @@ import { t } from '../../lib/browser/i18n';
 import { errorMessage } from '../../lib/error-message';
 import { savePreferences, type Preferences } from '../../lib/settings/save-settings';
 import type { OpenIn, Settings, Workspace } from '../../lib/settings/settings';
+import { CleanAddressOption } from './CleanAddressOption';
 import { RadioGroup } from './RadioGroup';
 import { StatusMessage, type Status } from '../StatusMessage';
 
@@ -10,7 +11,11 @@ const SAVED_SHOWN_MS = 3000;
 
 /** Where pages open and which workspace is the default; each change is saved at once. */
 export function BehaviourSection({ settings }: { settings: Settings }) {
-  const [prefs, setPrefs] = useState<Preferences>({ openIn: settings.openIn, defaultWorkspace: settings.defaultWorkspace });
+  const [prefs, setPrefs] = useState<Preferences>({
+    openIn: settings.openIn,
+    defaultWorkspace: settings.defaultWorkspace,
+    cleanAddressBar: settings.cleanAddressBar,
+  });
   const [status, setStatus] = useState<Status | null>(null);
   const hideTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(hideTimer.current), []);
@@ -51,6 +56,7 @@ export function BehaviourSection({ settings }: { settings: Settings }) {
         ]}
         onChange={(defaultWorkspace) => void change({ defaultWorkspace })}
       />
+      <CleanAddressOption on={prefs.cleanAddressBar} onChange={(cleanAddressBar) => void change({ cleanAddressBar })} />
       <StatusMessage status={status} />
     </section>
   );

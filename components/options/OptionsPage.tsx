@@ -10,6 +10,7 @@ import { BehaviourSection } from './BehaviourSection';
 import { PolicyNotice } from './PolicyNotice';
 import { ProfilesSection } from './ProfilesSection';
 import { ServerSection } from './ServerSection';
+import { ShareSection } from './ShareSection';
 import { ShortcutsSection } from './ShortcutsSection';
 import { TransferSection } from './TransferSection';
 import { WaitingSection } from './WaitingSection';
@@ -43,6 +44,7 @@ export function OptionsPage() {
           />
           <BehaviourSection settings={settings} />
           <WaitingSection settings={settings} />
+          <ShareSection settings={settings} />
         </>
       )}
       <TransferSection />

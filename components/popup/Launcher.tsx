@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../lib/browser/i18n';
 import { sendMessage } from '../../lib/messaging';
+import { profileById } from '../../lib/settings/profiles';
 import type { OpenIn, Settings, Workspace } from '../../lib/settings/settings';
 import { waitingItem } from '../../lib/storage';
 import type { Session } from '../../lib/token/session';
@@ -11,6 +12,7 @@ import { useAction } from '../use-action';
 import { useStored } from '../use-stored';
 import { AccountArea } from './AccountArea';
 import { PathPicker } from './PathPicker';
+import { ShareRow } from './ShareRow';
 import { waitingCount, WaitingLine } from './WaitingLine';
 
 interface Props {
@@ -31,6 +33,7 @@ interface Props {
 export function Launcher({ profileId, session, settings, recent, workspace: initial, onWorkspace, notice, onSignedOut }: Props) {
   const [workspace, setWorkspace] = useState<Workspace>(initial);
   const { busy, error, run } = useAction();
+  const profile = profileById(settings, profileId);
   // From storage, as the background last read it: the popup itself never asks the server.
   const waiting = stateFor(useStored(waitingItem) ?? {}, profileId, session.serverUrl);
 
@@ -73,6 +76,7 @@ export function Launcher({ profileId, session, settings, recent, workspace: init
         openIn={settings.openIn}
         busy={busy}
         onOpen={open}
+        rowMenu={(row) => profile && <ShareRow {...row} profile={profile} workspace={workspace} />}
       />
       <ErrorText text={error} />
       <footer class="row">

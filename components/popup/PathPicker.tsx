@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import type { ComponentChildren, RefObject } from 'preact';
+import { useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../lib/browser/i18n';
 import type { OpenIn, Workspace } from '../../lib/settings/settings';
 import { pageChoices, type PageChoice } from '../../lib/workspace/path-list';
@@ -13,6 +14,8 @@ interface Props {
   busy: boolean;
   /** `alternate`: Shift was held: the other of new tab / this tab. */
   onOpen(path: string, alternate: boolean): void;
+  /** A menu for the selected row, drawn beside the list (Links to share). */
+  rowMenu?(row: { list: RefObject<HTMLUListElement | null>; index: number; path: string; label: string }): ComponentChildren;
 }
 
 /** What Enter and Shift+Enter do, as the open-in setting makes them. */
@@ -28,8 +31,9 @@ const label = (choice: PageChoice) => (choice.name ? t(choice.name) : `/${choice
  * A filter box over the pages, as a combobox: arrows move, Enter opens, Escape clears, text that
  * matches no page opens as a path. Selected on arrival: the last page opened (see pageChoices).
  */
-export function PathPicker({ workspace, lead, recent, openIn, busy, onOpen }: Props) {
+export function PathPicker({ workspace, lead, recent, openIn, busy, onOpen, rowMenu }: Props) {
   const [filter, setFilter] = useState('');
+  const list = useRef<HTMLUListElement>(null);
   const input = useFocusOnMount<HTMLInputElement>();
   // Where the arrows moved the selection, in which workspace (another workspace starts at the top).
   const [moved, setMoved] = useState({ workspace, index: 0 });
@@ -79,7 +83,8 @@ export function PathPicker({ workspace, lead, recent, openIn, busy, onOpen }: Pr
         }}
         onKeyDown={onKeyDown}
       />
-      <ul id="path-list" role="listbox" aria-label={t('popup_paths')}>
+      <div class={rowMenu ? 'rows with-menu' : 'rows'}>
+      <ul id="path-list" ref={list} role="listbox" aria-label={t('popup_paths')}>
         {choices.map((choice, i) => (
           <li
             id={optionId(i)}
@@ -95,6 +100,8 @@ export function PathPicker({ workspace, lead, recent, openIn, busy, onOpen }: Pr
           </li>
         ))}
       </ul>
+      {rowMenu && chosen && rowMenu({ list, index: current, path: chosen.path, label: label(chosen) })}
+      </div>
       <p id="path-keys" class="hint">
         {t(KEYS_HINT[openIn])}
       </p>

@@ -17,6 +17,7 @@ import { normalizeServerUrl } from '../settings/server-url';
 import { parseSettings } from '../settings/settings';
 import { profileItems, settingsItem } from '../storage';
 import { moveLegacySession } from '../token/legacy-session';
+import { snippetWithToken } from '../share/real-snippet';
 import { createUser } from '../users/create-user';
 import { omniboxHandlers } from '../ways-in/omnibox';
 import { promptQuery } from '../ways-in/prompt';
@@ -55,6 +56,7 @@ export function registerBackground(services: Services): void {
   onWebAppSignOut(services.distrustAll);
   onMessage('createUser', async ({ data }) => createUser(data, { lifecycle: await active(), client }));
   onMessage('probe', ({ data }) => client(normalizeServerUrl(data.baseUrl)).probe());
+  onMessage('snippet', ({ data }) => snippetWithToken(data, services.openDeps));
 
   // A shortcut or menu item has no popup of its own to say "sign in first": the popup's page in a
   // small window says it, and its sign-in then opens what was asked for.

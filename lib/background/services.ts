@@ -1,3 +1,4 @@
+import { cleanAddressOnceLoaded } from '../browser/clean-address';
 import { createIdbKeyStore } from '../browser/idb-key-store';
 import { renewalAlarmFor } from '../browser/renewal-alarm';
 import { tabOpener } from '../browser/tabs';
@@ -58,7 +59,7 @@ export function createServices() {
     lifecycles.delete(profileId);
   }
 
-  const openDeps = { settings, lifecycleFor, tabs: tabOpener, remember: rememberPath } satisfies OpenDeps;
+  const openDeps = { settings, lifecycleFor, tabs: tabOpener, remember: rememberPath, cleanAddress: cleanAddressOnceLoaded } satisfies OpenDeps;
   return { settings, lifecycleFor, distrustAll, dropProfileSession, openDeps, client };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -2,8 +2,11 @@ import { browser } from 'wxt/browser';
 import type { OpenIn } from '../settings/settings';
 
 export interface TabOpener {
-  /** Opens `url`; `reuseUnder` is the workspace root whose open tab `reuse-tab` navigates. */
-  open(url: string, target: OpenIn, reuseUnder: string): Promise<void>;
+  /**
+   * Opens `url`; `reuseUnder` is the workspace root whose open tab `reuse-tab` navigates.
+   * Resolves the tab's id where the browser gives one (the clean address bar watches that tab).
+   */
+  open(url: string, target: OpenIn, reuseUnder: string): Promise<number | void>;
 }
 
 /**
@@ -24,7 +27,7 @@ export const tabOpener: TabOpener = {
   async open(url, target, reuseUnder) {
     if (target === 'current-tab') {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      if (tab?.id !== undefined) return void (await browser.tabs.update(tab.id, { url }));
+      if (tab?.id !== undefined) return (await browser.tabs.update(tab.id, { url }))?.id ?? tab.id;
     }
     if (target === 'reuse-tab') {
       // Needs host permission for the server, which the user granted with the server URL.
@@ -33,9 +36,9 @@ export const tabOpener: TabOpener = {
       if (tab?.id !== undefined) {
         await browser.tabs.update(tab.id, { url, active: true });
         if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
-        return;
+        return tab.id;
       }
     }
-    await browser.tabs.create({ url });
+    return (await browser.tabs.create({ url })).id;
   },
 };

@@ -7,7 +7,7 @@ import { addProfile, changeProfile } from './profiles';
 import { mustForget, type ServerSettings } from './server-form';
 import { parseSettings, type Settings } from './settings';
 
-export type Preferences = Pick<Settings, 'openIn' | 'defaultWorkspace'>;
+export type Preferences = Pick<Settings, 'openIn' | 'defaultWorkspace' | 'cleanAddressBar'>;
 
 /** What became of the session when the server was saved. */
 export type SessionAfterSave = 'kept' | 'signed-out' | 'sign-out-failed';

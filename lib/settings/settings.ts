@@ -39,6 +39,8 @@ export interface Settings {
   openIn: OpenIn;
   defaultWorkspace: Workspace;
   policy: PolicyRules | null;
+  /** Remove `accessToken` from the tab's address once the opened page has read it (opt-in). */
+  cleanAddressBar: boolean;
   /** Actions on selected text, in the order the options page lists them. */
   actions: Action[];
 }
@@ -49,6 +51,7 @@ export const DEFAULT_SETTINGS: Settings = {
   openIn: 'new-tab',
   defaultWorkspace: 'agent',
   policy: null,
+  cleanAddressBar: false,
   actions: [],
 };
 
@@ -91,7 +94,8 @@ export function parseSettings(raw: unknown): Settings {
   if (profiles.includes(null) || !(activeProfileId === null || typeof activeProfileId === 'string')) return DEFAULT_SETTINGS;
   if (!isOneOf(OPEN_IN, openIn) || !isOneOf(WORKSPACES, defaultWorkspace)) return DEFAULT_SETTINGS;
   const policy = readPolicyRules(raw.policy);
-  return { profiles: profiles as ServerProfile[], activeProfileId, openIn, defaultWorkspace, policy, actions: readActions(raw.actions) };
+  const cleanAddressBar = raw.cleanAddressBar === true;
+  return { profiles: profiles as ServerProfile[], activeProfileId, openIn, defaultWorkspace, policy, cleanAddressBar, actions: readActions(raw.actions) };
 }
 
 export function activeProfile(settings: Settings): ServerProfile | null {

@@ -21,6 +21,8 @@ export interface OpenDeps {
   tabs: TabOpener;
   /** Remembers the path for the popup's list of recent paths. */
   remember(profileId: string, workspace: Workspace, path: string): Promise<void>;
+  /** Takes the token out of tab `tabId`'s address once it has loaded (the opt-in clean address bar). */
+  cleanAddress?(tabId: number, signedUrl: string): void;
 }
 
 /** The profile a request is for: the one it names, else the active one. */
@@ -31,14 +33,23 @@ export async function requestedProfile(request: Pick<OpenRequest, 'profileId'>, 
   return profile;
 }
 
-/** Every way in (popup, shortcut, menu, address bar) ends here: a workspace path, opened with a fresh token. */
-export async function openWorkspace(request: OpenRequest, deps: OpenDeps): Promise<void> {
+/** The page's address with a fresh token of its own profile's session (to open, or to share on request). */
+export async function freshSignedUrl(
+  request: Omit<OpenRequest, 'target'>,
+  deps: Pick<OpenDeps, 'settings' | 'lifecycleFor'>,
+): Promise<{ url: string; profile: ServerProfile; settings: Settings }> {
   const settings = await deps.settings();
   const profile = await requestedProfile(request, { settings: async () => settings });
   workspaceUrl(profile, request.workspace, request.path); // a bad path fails before any request
   const session = await deps.lifecycleFor(profile.id).liveSession();
   if (!isSessionOf(session, profile.baseUrl)) throw new LaunchpadError('signed-out');
-  const url = signedWorkspaceUrl(profile, request.workspace, request.path, session.token);
-  await deps.tabs.open(url, request.target ?? settings.openIn, workspaceRoot(profile, request.workspace).href);
+  return { url: signedWorkspaceUrl(profile, request.workspace, request.path, session.token), profile, settings };
+}
+
+/** Every way in (popup, shortcut, menu, address bar) ends here: a workspace path, opened with a fresh token. */
+export async function openWorkspace(request: OpenRequest, deps: OpenDeps): Promise<void> {
+  const { url, profile, settings } = await freshSignedUrl(request, deps);
+  const tabId = await deps.tabs.open(url, request.target ?? settings.openIn, workspaceRoot(profile, request.workspace).href);
+  if (settings.cleanAddressBar && typeof tabId === 'number') deps.cleanAddress?.(tabId, url);
   await deps.remember(profile.id, request.workspace, request.path);
 }

@@ -19,6 +19,7 @@ export async function signInAgainst(browser: BenchBrowser, serverUrl: string): P
     openIn: 'new-tab',
     defaultWorkspace: 'agent',
     policy: null,
+    cleanAddressBar: false,
     actions: [],
   };
   const worker = await browser.worker();

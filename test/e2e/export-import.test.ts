@@ -79,6 +79,7 @@ describe('export and import of settings', () => {
         openIn: 'reuse-tab',
         defaultWorkspace: 'admin',
         policy: null,
+        cleanAddressBar: false,
         actions: [],
       };
       const worker = await first.currentWorker();

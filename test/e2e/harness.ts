@@ -253,6 +253,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       openIn: 'new-tab',
       defaultWorkspace: 'agent',
       policy: null,
+      cleanAddressBar: false,
       actions: [],
       ...overrides,
     };

@@ -26,6 +26,7 @@ beforeAll(async () => {
     openIn: 'new-tab' as const,
     defaultWorkspace: 'agent' as const,
     policy: null,
+    cleanAddressBar: false,
     actions: [],
   };
   await ext.writeSettings(settings);
