@@ -6,6 +6,7 @@ import { settingsItem } from '../../lib/storage';
 import { PageHeader } from '../PageHeader';
 import { useStored } from '../use-stored';
 import { AboutFooter } from './AboutFooter';
+import { ActionsSection } from './ActionsSection';
 import { BehaviourSection } from './BehaviourSection';
 import { PolicyNotice } from './PolicyNotice';
 import { ProfilesSection } from './ProfilesSection';
@@ -20,6 +21,9 @@ export function OptionsPage() {
   const stored = useStored(settingsItem);
   // The profile the server form edits: the active one until another is picked; null: a new one.
   const [picked, setPicked] = useState<string | null | undefined>(undefined);
+  // A profile just made from the empty card keeps that card (and the "Saved" it says).
+  const [created, setCreated] = useState<string | null>(null);
+  const [picks, setPicks] = useState(0);
 
   useEffect(() => {
     document.title = t('options_page_title', t('extName'));
@@ -34,17 +38,29 @@ export function OptionsPage() {
       <PolicyNotice />
       {settings && (
         <>
-          {settings.profiles.length > 0 && <ProfilesSection settings={settings} editing={editing?.id ?? null} onEdit={setPicked} />}
+          {settings.profiles.length > 0 && <ProfilesSection
+              settings={settings}
+              editing={editing?.id ?? null}
+              onEdit={(id) => {
+                setCreated(null);
+                setPicked(id);
+                setPicks((n) => n + 1);
+              }}
+            />}
           <ServerSection
             // A fresh form for each profile picked: no field of one left in another.
-            key={editing?.id ?? 'new'}
+            key={`${picks}:${editing && editing.id !== created ? editing.id : 'new'}`}
             profile={editing}
             locked={editing !== null && !canEdit(settings, editing)}
-            onSaved={setPicked}
+            onSaved={(id) => {
+              if (!editing) setCreated(id);
+              setPicked(id);
+            }}
           />
           <BehaviourSection settings={settings} />
           <WaitingSection settings={settings} />
           <ShareSection settings={settings} />
+          <ActionsSection settings={settings} />
         </>
       )}
       <TransferSection />
