@@ -8,9 +8,8 @@ import { parseBatch, type BatchRow } from '../../lib/users/batch';
 import { outcomesOf, type BatchProgress } from '../../lib/users/batch-progress';
 import { countOutcomes, linesLeft, refusedLines, type RunCounts } from '../../lib/users/batch-run';
 import { summarise, type SummaryLine } from '../../lib/users/batch-summary';
-import { sleep } from '../../lib/users/paced-run';
 import { pluralForm } from '../../lib/users/plural';
-import { forgetRun, interruptedRun, runList } from '../../lib/users/resumable-run';
+import { forgetRun, interruptedRun } from '../../lib/users/stored-run';
 import { StatusMessage, type Status } from '../StatusMessage';
 import { ListInput } from './ListInput';
 import { PaceField } from './PaceField';
@@ -87,6 +86,8 @@ export function BatchForm({ serverUrl }: { serverUrl: string }) {
     setLineNow(null);
     const progressStatus = (p: BatchProgress) =>
       setStatus({ tone: 'busy', text: t('users_progress', [String(Math.min(answered(p) + 1, p.lines.length)), String(p.lines.length)]) });
+    // Loaded to start a run: the page's size budget is for what every visit needs.
+    const { runList, sleep } = await import('../../lib/users/resumable-run');
     const ended = await runList(list, { serverUrl, paceMs: Math.round(paceS * 1000), refused }, {
       items: batchItems,
       now: Date.now,

@@ -2,7 +2,6 @@ import type { MessageKey } from '../browser/i18n';
 import type { ErrorKind } from '../server/errors';
 import type { ParsedBatch } from './batch';
 import type { RowOutcome } from './batch-run';
-import { toCsv } from './csv';
 
 /** One line of a run's summary: every line of the list, those never sent (invalid) included. */
 export interface SummaryLine {
@@ -24,10 +23,4 @@ export function summarise(batch: ParsedBatch, outcomes: ReadonlyMap<number, RowO
     if (outcome.state === 'failed') return { ...base, result: 'failed', reason: outcome.kind };
     return { ...base, result: 'not-sent', reason: null };
   });
-}
-
-/** The summary as a CSV file's text: a BOM (so spreadsheets read Chinese as UTF-8), then line, user, result, reason. */
-export function summaryCsv(lines: readonly SummaryLine[], reasonText: (line: SummaryLine) => string): string {
-  const rows = lines.map((l) => [String(l.line), l.user, l.result.replace('-', ' '), reasonText(l)]);
-  return `\uFEFF${toCsv([['line', 'user', 'result', 'reason'], ...rows])}\r\n`;
 }

@@ -1,14 +1,11 @@
-import type { StoredItem } from '../browser/stored-item';
 import type { ErrorKind } from '../server/errors';
 import type { BatchProgress } from './batch-progress';
 import { planRun } from './batch-progress';
 import { parseBatch } from './batch';
 import { runPaced, type PacedRunDeps, type RunEnd } from './paced-run';
+import { forgetRun, type RunItems } from './stored-run';
 
-export interface RunItems {
-  progress: StoredItem<BatchProgress | null>;
-  list: StoredItem<string | null>;
-}
+export { sleep } from './paced-run';
 
 export interface RunDeps extends Omit<PacedRunDeps, 'save'> {
   items: RunItems;
@@ -40,15 +37,4 @@ export async function runList(
   const ended = await runPaced(batch.rows, progress, { ...deps, save }, signal);
   if (ended.end === 'done') await forgetRun(deps.items);
   return { ...ended, progress };
-}
-
-/** The interrupted run, if any, and its list if this browser session still has it. */
-export async function interruptedRun(items: RunItems): Promise<{ progress: BatchProgress; list: string | null } | null> {
-  const [progress, list] = await Promise.all([items.progress.getValue(), items.list.getValue()]);
-  return progress && { progress, list };
-}
-
-/** The run ends here: lines not sent stay unsent. */
-export async function forgetRun(items: RunItems): Promise<void> {
-  await Promise.all([items.progress.removeValue(), items.list.removeValue()]);
 }

@@ -10,7 +10,8 @@ import { parseBatch } from '../../lib/users/batch';
 import { outcomesOf } from '../../lib/users/batch-progress';
 import { summarise } from '../../lib/users/batch-summary';
 import { sleep } from '../../lib/users/paced-run';
-import { forgetRun, interruptedRun, runList, type RunDeps } from '../../lib/users/resumable-run';
+import { runList, type RunDeps } from '../../lib/users/resumable-run';
+import { forgetRun, interruptedRun } from '../../lib/users/stored-run';
 import { startStandInServer, type StandInServer } from '../server/bytedesk-server.ts';
 
 let server: StandInServer;
