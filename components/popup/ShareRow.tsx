@@ -45,7 +45,7 @@ export function ShareRow({ list, index, path, label, profile, workspace }: Props
   }, [list, index, path]);
 
   useEffect(() => {
-    if (Buttons && sharing) panel.current?.querySelector<HTMLElement>('input, button')?.focus();
+    if (Buttons && sharing) panel.current?.querySelector<HTMLElement>('input')?.focus(); // the choice that comes first
   }, [Buttons, sharing?.path]);
 
   const open = sharing?.path === path && sharing.workspace === workspace;

@@ -69,7 +69,7 @@ describe('the worker watching the opened tab', () => {
     });
   });
 
-  const update = (tabId: number, status: string, url: string) =>
+  const update = (tabId: number, status: 'loading' | 'complete', url: string) =>
     fakeBrowser.tabs.onUpdated.trigger(tabId, { status }, { id: tabId, url } as never);
 
   it('cleans the address once that tab has loaded, and deletes the signed address from history when granted', async () => {
