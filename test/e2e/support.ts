@@ -40,13 +40,14 @@ export async function dispatchCommand(ext: ExtensionHarness, command: string): P
   }, command);
 }
 
-/** A click on one of the extension's context-menu items, on the active tab's page. */
-export async function clickMenuItem(ext: ExtensionHarness, menuItemId: string): Promise<void> {
+/** A click on one of the extension's context-menu items, on the active tab's page (on a text selection, when given). */
+export async function clickMenuItem(ext: ExtensionHarness, menuItemId: string, selectionText?: string): Promise<void> {
   const worker = await ext.currentWorker();
-  await worker.evaluate(async (id) => {
+  await worker.evaluate(async ([id, selection]) => {
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    chrome.contextMenus.onClicked.dispatch({ menuItemId: id, editable: false, pageUrl: tab?.url ?? 'about:blank' }, tab);
-  }, menuItemId);
+    const info = { menuItemId: id, editable: false, pageUrl: tab?.url ?? 'about:blank' };
+    chrome.contextMenus.onClicked.dispatch(selection === undefined ? info : { ...info, selectionText: selection }, tab);
+  }, [menuItemId, selectionText] as const);
 }
 
 export interface OmniboxLine {
