@@ -4,11 +4,12 @@ import { errorMessage } from '../../lib/error-message';
 import { sendMessage } from '../../lib/messaging';
 import { LaunchpadError, type ErrorKind } from '../../lib/server/errors';
 import { batchItems } from '../../lib/storage';
-import { parseBatch, type BatchRow } from '../../lib/users/batch';
+import { parseBatch, type BatchRow, type ParsedBatch } from '../../lib/users/batch';
 import { outcomesOf, type BatchProgress } from '../../lib/users/batch-progress';
+import type { RowOutcome } from '../../lib/users/batch-run';
 import { countOutcomes, linesLeft, refusedLines, type RunCounts } from '../../lib/users/batch-run';
-import { summarise, type SummaryLine } from '../../lib/users/batch-summary';
 import { pluralForm } from '../../lib/users/plural';
+import { runList, sleep } from '../../lib/users/resumable-run';
 import { forgetRun, interruptedRun } from '../../lib/users/stored-run';
 import { StatusMessage, type Status } from '../StatusMessage';
 import { ListInput } from './ListInput';
@@ -57,7 +58,7 @@ export function BatchForm({ serverUrl }: { serverUrl: string }) {
   const [run, setRun] = useState<{ progress: BatchProgress; list: string | null } | null>(null);
   const [results, setResults] = useState<Result[]>([]);
   const [lineNow, setLineNow] = useState<ReadonlyMap<number, number> | null>(null);
-  const [summary, setSummary] = useState<{ lines: SummaryLine[]; left: string } | null>(null);
+  const [summary, setSummary] = useState<{ sent: ParsedBatch; outcomes: Map<number, RowOutcome>; left: string } | null>(null);
   const [nextAt, setNextAt] = useState<number | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
@@ -86,8 +87,6 @@ export function BatchForm({ serverUrl }: { serverUrl: string }) {
     setLineNow(null);
     const progressStatus = (p: BatchProgress) =>
       setStatus({ tone: 'busy', text: t('users_progress', [String(Math.min(answered(p) + 1, p.lines.length)), String(p.lines.length)]) });
-    // Loaded to start a run: the page's size budget is for what every visit needs.
-    const { runList, sleep } = await import('../../lib/users/resumable-run');
     const ended = await runList(list, { serverUrl, paceMs: Math.round(paceS * 1000), refused }, {
       items: batchItems,
       now: Date.now,
@@ -120,7 +119,7 @@ export function BatchForm({ serverUrl }: { serverUrl: string }) {
     setText(left.text);
     setLineNow(left.lineNow);
     setResults(resultsOf(progress, true));
-    setSummary({ lines: summarise(sent, outcomes), left: left.text });
+    setSummary({ sent, outcomes, left: left.text });
     // "Pause" goes with the run: if it had the focus, the focus goes to the lines left, not the page's top.
     setTimeout(() => document.activeElement === document.body && box.current?.focus());
     const counts = countOutcomes([...outcomes.values()]);
@@ -200,7 +199,7 @@ export function BatchForm({ serverUrl }: { serverUrl: string }) {
       <StatusMessage status={status} />
       {results.length > 0 && <ResultsTable results={results} lineNow={lineNow} />}
       {summary && (
-        <RunSummary lines={summary.lines} onLinesBack={summary.left ? () => (setText(summary.left), box.current?.focus()) : undefined} />
+        <RunSummary batch={summary.sent} outcomes={summary.outcomes} onLinesBack={summary.left ? () => (setText(summary.left), box.current?.focus()) : undefined} />
       )}
     </section>
   );

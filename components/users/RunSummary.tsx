@@ -1,32 +1,20 @@
 import { t } from '../../lib/browser/i18n';
-import { errorMessage } from '../../lib/error-message';
-import { LaunchpadError } from '../../lib/server/errors';
-import type { SummaryLine } from '../../lib/users/batch-summary';
+import type { ParsedBatch } from '../../lib/users/batch';
+import type { RowOutcome } from '../../lib/users/batch-run';
 
-function reasonText(line: SummaryLine): string {
-  const { reason } = line;
-  if (Array.isArray(reason)) return reason.map((key) => t(key)).join(' ');
-  if (reason === 'existed') return t('users_result_existed');
-  if (reason === null) return line.result === 'not-sent' ? t('users_result_not_tried') : '';
-  return errorMessage(new LaunchpadError(reason));
-}
-
-const fileName = (now: Date) => `bytedesk-users-${now.toISOString().slice(0, 16).replace(/[T:]/g, '-')}.csv`;
-
-// Loaded when asked for: the page's size budget is for what every visit needs.
-async function download(lines: readonly SummaryLine[]) {
-  const [{ summaryCsv }, { downloadText }] = await Promise.all([
-    import('../../lib/users/summary-csv'),
-    import('../../lib/browser/download-text'),
-  ]);
-  downloadText(document, fileName(new Date()), summaryCsv(lines, reasonText));
+interface RunSummaryProps {
+  batch: ParsedBatch;
+  outcomes: ReadonlyMap<number, RowOutcome>;
+  /** Absent when every line was created. */
+  onLinesBack?: () => void;
 }
 
 /** After a run: its summary as a CSV file (line, user, result, reason), and the lines not created back in the box. */
-export function RunSummary({ lines, onLinesBack }: { lines: readonly SummaryLine[]; onLinesBack?: () => void }) {
+export function RunSummary({ batch, outcomes, onLinesBack }: RunSummaryProps) {
   return (
     <div class="actions">
-      <button type="button" onClick={() => void download(lines)}>
+      {/* The file is made when asked for, by a module loaded then: the page's size budget is for what every visit needs. */}
+      <button type="button" onClick={() => void import('./download-summary').then((m) => m.downloadSummary(batch, outcomes))}>
         {t('users_download_summary')}
       </button>
       {onLinesBack && (

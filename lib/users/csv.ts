@@ -84,13 +84,3 @@ export function parseCsv(input: string, delimiter: Delimiter = detectDelimiter(i
   }
   return records;
 }
-
-/** One field as a spreadsheet writes it: quoted when it holds a quote, the delimiter, a line break or edge spaces. */
-export function csvField(value: string, delimiter: Delimiter = ','): string {
-  return /["\r\n]/.test(value) || value.includes(delimiter) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** Rows as CSV text with CRLF line ends (RFC 4180). */
-export function toCsv(rows: readonly (readonly string[])[], delimiter: Delimiter = ','): string {
-  return rows.map((row) => row.map((value) => csvField(value, delimiter)).join(delimiter)).join('\r\n');
-}

@@ -1,7 +1,8 @@
 // Lists as spreadsheets save them: rows generated, written as Excel or a .tsv would, read back.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, parseCsv, toCsv, type Delimiter } from '../../lib/users/csv';
+import { detectDelimiter, parseCsv, type Delimiter } from '../../lib/users/csv';
+import { toCsv } from '../../lib/users/summary-csv';
 import { readListFile } from '../../lib/users/read-list-file';
 
 /** How a spreadsheet writes a field: quoted only when it must be. Independent of csv.ts's own writer. */
