@@ -1,6 +1,7 @@
 import { t } from '../../lib/browser/i18n';
 import type { ParsedBatch } from '../../lib/users/batch';
 import type { RowOutcome } from '../../lib/users/batch-run';
+import { downloadSummary } from './download-summary';
 
 interface RunSummaryProps {
   batch: ParsedBatch;
@@ -13,8 +14,7 @@ interface RunSummaryProps {
 export function RunSummary({ batch, outcomes, onLinesBack }: RunSummaryProps) {
   return (
     <div class="actions">
-      {/* The file is made when asked for, by a module loaded then: the page's size budget is for what every visit needs. */}
-      <button type="button" onClick={() => void import('./download-summary').then((m) => m.downloadSummary(batch, outcomes))}>
+      <button type="button" onClick={() => downloadSummary(batch, outcomes)}>
         {t('users_download_summary')}
       </button>
       {onLinesBack && (
