@@ -8,19 +8,12 @@ export interface CsvRecord {
 export type Delimiter = ',' | '\t' | '，';
 
 /**
- * The delimiter of a list, read from its first line outside quotes: a spreadsheet's copy or a
- * .tsv has tabs; a typed list has commas, a Chinese keyboard's full-width ones too.
+ * The delimiter of a list, read from its first line: a spreadsheet's copy or a .tsv has tabs; a
+ * typed list has commas, a Chinese keyboard's full-width ones too.
  */
 export function detectDelimiter(text: string): Delimiter {
-  let quoted = false;
-  const seen = new Set<string>();
-  for (const char of text.replace(/^\uFEFF/, '')) {
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && (char === '\n' || char === '\r')) {
-      if (seen.size > 0) break;
-    } else if (!quoted) seen.add(char);
-  }
-  return seen.has('\t') ? '\t' : seen.has(',') || !seen.has('，') ? ',' : '，';
+  const first = /[^\r\n]+/.exec(text)?.[0] ?? '';
+  return first.includes('\t') ? '\t' : !first.includes(',') && first.includes('，') ? '，' : ',';
 }
 
 /**

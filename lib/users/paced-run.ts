@@ -45,9 +45,10 @@ function existsAsSent(error: unknown, line: ProgressLine): boolean {
  * between requests: one under way is answered first.
  */
 export async function runPaced(rows: readonly BatchRow[], start: BatchProgress, deps: PacedRunDeps, signal: AbortSignal): Promise<RunEnd> {
-  const progress: BatchProgress = { ...start, lines: start.lines.map((l) => ({ ...l })) };
+  const copy = (p: BatchProgress): BatchProgress => ({ ...p, lines: p.lines.map((l) => ({ ...l })) });
+  const progress = copy(start);
   const users = new Map(rows.map((r) => [r.line, r.user]));
-  const save = () => deps.save({ ...progress, lines: progress.lines.map((l) => ({ ...l })) });
+  const save = () => deps.save(copy(progress));
   // A request cut off by the page closing was answered at a time nobody saw: count the pace from now.
   if (progress.lines.some((l) => l.state === 'sending')) progress.lastAnswerAt = deps.now();
   for (const line of progress.lines) {
