@@ -19,7 +19,8 @@ import { WaitingSection } from './WaitingSection';
 /** The options page: profiles and the server of one (saved with its button), behaviour (saved at once), shortcuts, who and which version. */
 export function OptionsPage() {
   const stored = useStored(settingsItem);
-  // The profile the server form edits: the active one until another is picked; null: a new one.
+  // The profile the server card edits (null: a new one): the active one when the page opened,
+  // kept while the popup switches profiles, so the card never saves one profile's fields into another.
   const [picked, setPicked] = useState<string | null | undefined>(undefined);
   // A profile just made from the empty card keeps that card (and the "Saved" it says).
   const [created, setCreated] = useState<string | null>(null);
@@ -30,7 +31,11 @@ export function OptionsPage() {
   }, []);
 
   const settings = stored === undefined ? null : parseSettings(stored);
-  const editing = settings && profileById(settings, picked === undefined ? settings.activeProfileId : picked);
+  const pickedId = picked === undefined ? (settings?.activeProfileId ?? null) : picked;
+  useEffect(() => {
+    if (settings && picked === undefined) setPicked(settings.activeProfileId);
+  }, [settings !== null]);
+  const editing = settings && profileById(settings, pickedId);
   return (
     <main class="page">
       <PageHeader title={t('options_page_title', t('extName'))} />

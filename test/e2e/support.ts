@@ -191,7 +191,10 @@ export interface StoredSession {
   user: { username: string; nickname: string };
 }
 
-export async function storedSession(ext: ExtensionHarness, profileId = E2E_PROFILE): Promise<StoredSession | undefined> {
+/** A profile's stored session (by default the active profile's, else the harness's). */
+export async function storedSession(ext: ExtensionHarness, profile?: string): Promise<StoredSession | undefined> {
+  const settings = await ext.readStorage<{ activeProfileId: string | null }>('local', 'settings');
+  const profileId = profile ?? settings?.activeProfileId ?? E2E_PROFILE;
   return (
     (await ext.readStorage<StoredSession | null>('session', `session/${profileId}`)) ??
     (await ext.readStorage<StoredSession | null>('local', `session/${profileId}`)) ??

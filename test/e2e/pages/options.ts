@@ -57,8 +57,9 @@ export class OptionsPage {
     return this.page.getByRole('button', { name: this.t('options_sign_in'), exact: true });
   }
   /** The server form's live region (the first status on the page). */
+  /** The server card's status line (the profiles card above has one of its own). */
   get serverStatus(): Locator {
-    return this.page.getByRole('status').first();
+    return this.page.locator('section[aria-labelledby="server-heading"]').getByRole('status');
   }
 
   /** Types the server URL and clicks Save; resolves once the page says it saved. */
