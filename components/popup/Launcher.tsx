@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { Action } from '../../lib/actions/action';
 import { browser } from 'wxt/browser';
 import { t } from '../../lib/browser/i18n';
 import { sendMessage } from '../../lib/messaging';
@@ -36,6 +37,9 @@ export function Launcher({ profileId, session, settings, recent, workspace: init
   const profile = profileById(settings, profileId);
   // From storage, as the background last read it: the popup itself never asks the server.
   const waiting = stateFor(useStored(waitingItem) ?? {}, profileId, session.serverUrl);
+  // An action chosen in the list asks for its value; its form loads then (most openings never ask).
+  const [asking, setAsking] = useState<{ action: Action; Form: typeof import('./ActionValue').ActionValue } | null>(null);
+  const ask = (action: Action) => void import('./ActionValue').then((m) => setAsking({ action, Form: m.ActionValue }));
 
   function choose(chosen: Workspace) {
     setWorkspace(chosen);
@@ -68,6 +72,9 @@ export function Launcher({ profileId, session, settings, recent, workspace: init
         ))}
       </fieldset>
       <WaitingLine state={waiting} now={Date.now()} />
+      {asking?.action.workspace === workspace ? (
+        <asking.Form action={asking.action} busy={busy} onOpen={open} onBack={() => setAsking(null)} />
+      ) : (
       <PathPicker
         workspace={workspace}
         // Someone waits: the chat page comes first, and Enter right after opening goes there.
@@ -77,7 +84,10 @@ export function Launcher({ profileId, session, settings, recent, workspace: init
         busy={busy}
         onOpen={open}
         rowMenu={(row) => profile && <ShareRow {...row} profile={profile} workspace={workspace} />}
+        actions={settings.actions.filter((a) => a.workspace === workspace)}
+        onAction={ask}
       />
+      )}
       <ErrorText text={error} />
       <footer class="row">
         {session.user.superUser && (

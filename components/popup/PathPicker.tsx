@@ -1,8 +1,10 @@
 import type { ComponentChildren, RefObject } from 'preact';
 import { useRef, useState } from 'preact/hooks';
+import type { Action } from '../../lib/actions/action';
+import { withActionChoices, type ListedChoice } from '../../lib/actions/action-choices';
 import { t, type MessageKey } from '../../lib/browser/i18n';
 import type { OpenIn, Workspace } from '../../lib/settings/settings';
-import { pageChoices, type PageChoice } from '../../lib/workspace/path-list';
+import { pageChoices } from '../../lib/workspace/path-list';
 import { useFocusOnMount } from '../use-focus-on-mount';
 
 interface Props {
@@ -16,6 +18,9 @@ interface Props {
   onOpen(path: string, alternate: boolean): void;
   /** A menu for the selected row, drawn beside the list (Links to share). */
   rowMenu?(row: { list: RefObject<HTMLUListElement | null>; index: number; path: string; label: string }): ComponentChildren;
+  /** Actions on selected text, listed after the pages; choosing one asks for its value. */
+  actions?: readonly Action[];
+  onAction?(action: Action): void;
 }
 
 /** What Enter and Shift+Enter do, as the open-in setting makes them. */
@@ -25,24 +30,25 @@ const KEYS_HINT: Record<OpenIn, MessageKey> = {
   'reuse-tab': 'popup_keys_reuse_tab',
 };
 
-const label = (choice: PageChoice) => (choice.name ? t(choice.name) : `/${choice.path}`);
+const label = (choice: ListedChoice) => choice.action?.name ?? (choice.name ? t(choice.name) : `/${choice.path}`);
 
 /**
  * A filter box over the pages, as a combobox: arrows move, Enter opens, Escape clears, text that
  * matches no page opens as a path. Selected on arrival: the last page opened (see pageChoices).
  */
-export function PathPicker({ workspace, lead, recent, openIn, busy, onOpen, rowMenu }: Props) {
+export function PathPicker({ workspace, lead, recent, openIn, busy, onOpen, rowMenu, actions = [], onAction }: Props) {
   const [filter, setFilter] = useState('');
   const list = useRef<HTMLUListElement>(null);
   const input = useFocusOnMount<HTMLInputElement>();
   // Where the arrows moved the selection, in which workspace (another workspace starts at the top).
   const [moved, setMoved] = useState({ workspace, index: 0 });
   const setActive = (index: number) => setMoved({ workspace, index });
-  const choices = pageChoices(workspace, lead ? [lead, ...recent] : recent, filter);
+  const choices = withActionChoices(pageChoices(workspace, lead ? [lead, ...recent] : recent, filter), actions, filter);
   const current = Math.min(moved.workspace === workspace ? moved.index : 0, choices.length - 1);
   const chosen = choices[current];
   const optionId = (i: number) => `page-${i}`;
-  const open = (choice: PageChoice | undefined, alternate: boolean) => choice && !busy && onOpen(choice.path, alternate);
+  const open = (choice: ListedChoice | undefined, alternate: boolean) =>
+    choice && !busy && (choice.action ? onAction?.(choice.action) : onOpen(choice.path, alternate));
 
   function onKeyDown(event: KeyboardEvent) {
     const move = ({ ArrowDown: 1, ArrowUp: -1 } as Record<string, number>)[event.key];
@@ -88,7 +94,7 @@ export function PathPicker({ workspace, lead, recent, openIn, busy, onOpen, rowM
         {choices.map((choice, i) => (
           <li
             id={optionId(i)}
-            key={`${workspace}:${choice.typed}:${choice.path}`}
+            key={`${workspace}:${choice.typed}:${choice.action?.id}:${choice.path}`}
             role="option"
             aria-selected={i === current}
             class={i === current ? 'active' : undefined}
@@ -96,11 +102,11 @@ export function PathPicker({ workspace, lead, recent, openIn, busy, onOpen, rowM
             onClick={(e) => open(choice, e.shiftKey)}
           >
             <span class="name">{choice.typed ? t('popup_open_typed') : label(choice)}</span>
-            {(choice.name || choice.typed) && <span class="path">/{choice.path}</span>}
+            {(choice.name || choice.typed || choice.action) && <span class="path">{choice.action && `${t('actions_kind')} · `}/{choice.path}</span>}
           </li>
         ))}
       </ul>
-      {rowMenu && chosen && rowMenu({ list, index: current, path: chosen.path, label: label(chosen) })}
+      {rowMenu && chosen && !chosen.action && rowMenu({ list, index: current, path: chosen.path, label: label(chosen) })}
       </div>
       <p id="path-keys" class="hint">
         {t(KEYS_HINT[openIn])}

@@ -8,7 +8,18 @@ import { ActionsCard } from './pages/actions.ts';
 import { en } from './pages/messages.ts';
 import { OptionsPage } from './pages/options.ts';
 import { PopupPage } from './pages/popup.ts';
-import { ADMIN, browserAndServerPerFile, clickMenuItem, landingOn, landingView, pageLoads, storedSession } from './support.ts';
+import {
+  ADMIN,
+  browserAndServerPerFile,
+  clickMenuItem,
+  enterInAddressBar,
+  landingOn,
+  landingView,
+  pageLoads,
+  pressClosing,
+  storedSession,
+  typeInAddressBar,
+} from './support.ts';
 
 const t = en();
 
@@ -26,6 +37,7 @@ interface StoredAction {
   workspace: string;
   template: string;
 }
+const ORDER = { id: 'order', name: 'Order', workspace: 'agent', template: 'ticket?search={selection}' } as const;
 const storedActions = async () => ((await ext.readStorage<{ actions?: StoredAction[] }>('local', 'settings'))?.actions ?? []);
 
 describe('actions on selected text', () => {
@@ -56,6 +68,36 @@ describe('actions on selected text', () => {
     expect(url.href).toBe(`${server.url}/agent/ticket?search=%E8%AE%A2%E5%8D%95+%2342+%26+more&accessToken=${token}`);
     expect(await landingView(page)).toMatchObject({ state: 'signed-in', app: 'Agent workbench', path: '/ticket' });
     expect(pageLoads(server).map((r) => [r.path, r.token])).toEqual([['/agent/ticket', token]]);
+  });
+
+  it('in the popup, an action is listed after the pages and asks for its value; in the address bar it takes the value after its name', async () => {
+    await ext.configureServer(server.url, { actions: [ORDER] });
+    const popup = await PopupPage.open(ext);
+    await popup.signIn(ADMIN);
+    const { token } = (await storedSession(ext))!;
+    const pages = await popup.listedPages();
+    expect(pages.at(-1), 'after the pages, the sign-in page included').toEqual(['Order', `${t('actions_kind')} · /ticket?search={selection}`]);
+
+    await popup.filter.click();
+    await popup.page.keyboard.type('ord');
+    expect(await popup.selectedPage()).toBe('Order');
+    await popup.page.keyboard.press('Enter');
+    const value = popup.page.getByRole('textbox', { name: t('actions_value_label', 'Order'), exact: true });
+    await expect.poll(() => value.evaluate((el) => el === document.activeElement)).toBe(true);
+    await popup.page.keyboard.type('ORDER 1234');
+    const fromPopup = landingOn(ext, server, 'agent', 'ticket');
+    await pressClosing(popup.page, 'Enter');
+    const page = await fromPopup;
+    expect(new URL(page.url()).searchParams.get('search')).toBe('ORDER 1234');
+    expect(await landingView(page)).toMatchObject({ state: 'signed-in', app: 'Agent workbench', path: '/ticket' });
+
+    const [suggested] = await typeInAddressBar(ext, 'ord');
+    expect(suggested).toMatchObject({ content: 'Order ' });
+    const fromAddressBar = landingOn(ext, server, 'agent', 'ticket');
+    await enterInAddressBar(ext, 'order a+b@example.com');
+    const second = await fromAddressBar;
+    expect(new URL(second.url()).searchParams.get('search')).toBe('a+b@example.com');
+    expect(new URL(second.url()).searchParams.get('accessToken')).toBe(token);
   });
 
   it.each(['//evil.example/{selection}', 'https://evil.example/{selection}', '../../{selection}'])(
