@@ -86,6 +86,8 @@ describe('savePreferences', () => {
       openIn: 'reuse-tab',
       defaultWorkspace: 'admin',
       policy: null,
+      cleanAddressBar: false,
+      actions: [],
     });
   });
 });
@@ -104,6 +106,8 @@ describe('two writers at once', () => {
       openIn: 'reuse-tab',
       defaultWorkspace: 'admin',
       policy: null,
+      cleanAddressBar: false,
+      actions: [],
     });
   });
 
