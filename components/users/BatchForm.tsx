@@ -1,44 +1,19 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/browser/i18n';
-import { errorMessage } from '../../lib/error-message';
 import { sendMessage } from '../../lib/messaging';
-import { LaunchpadError, type ErrorKind } from '../../lib/server/errors';
+import type { ErrorKind } from '../../lib/server/errors';
 import { batchItems } from '../../lib/storage';
-import { parseBatch, type BatchRow, type ParsedBatch } from '../../lib/users/batch';
+import { parseBatch, type ParsedBatch } from '../../lib/users/batch';
 import { outcomesOf, type BatchProgress } from '../../lib/users/batch-progress';
-import type { RowOutcome } from '../../lib/users/batch-run';
-import { countOutcomes, linesLeft, refusedLines, type RunCounts } from '../../lib/users/batch-run';
-import { pluralForm } from '../../lib/users/plural';
+import { countOutcomes, linesLeft, refusedLines, type RowOutcome } from '../../lib/users/batch-run';
 import { runList, sleep } from '../../lib/users/resumable-run';
 import { forgetRun, interruptedRun } from '../../lib/users/stored-run';
 import { StatusMessage, type Status } from '../StatusMessage';
+import { answered, countsText, createLabel, pausedText, problemsOf, resultsOf } from './batch-words';
 import { ListInput } from './ListInput';
 import { PaceField } from './PaceField';
 import { ResultsTable, type Result } from './ResultsTable';
 import { RunSummary } from './RunSummary';
-
-/** "Create 1 user", "Create 3 users" ("创建 3 个用户": Chinese has one form), by the rules of the messages' language. */
-const createLabel = (count: number) =>
-  t(pluralForm(count, t('page_language')) === 'one' ? 'users_create_many_one' : 'users_create_many', String(count));
-
-const problemsOf = (row: BatchRow) =>
-  row.refusedAs ? errorMessage(new LaunchpadError(row.refusedAs)) : row.problems.map((p) => t(p)).join(' ');
-
-/** "2 created, 1 refused": the counts that are not zero. */
-function countsText(counts: RunCounts): string {
-  const parts = [
-    counts.created > 0 && t('users_count_created', String(counts.created)),
-    counts.refused > 0 && t('users_count_refused', String(counts.refused)),
-    counts.failed > 0 && t('users_count_failed', String(counts.failed)),
-    counts.notSent > 0 && t('users_count_not_sent', String(counts.notSent)),
-  ];
-  return parts.filter(Boolean).join(t('users_count_separator'));
-}
-
-const answered = (p: BatchProgress) => p.lines.filter((l) => l.state === 'created' || l.state === 'failed').length;
-/** Each line answered (and, once the run is over, each one not sent) with what became of it. */
-const resultsOf = (p: BatchProgress, over = false): Result[] =>
-  [...outcomesOf(p)].filter(([, o]) => over || o.state !== 'not-tried').map(([line, outcome]) => ({ line, username: p.lines.find((l) => l.line === line)!.username, outcome }));
 
 /**
  * Users listed one per line (typed, pasted or from a file), checked as they come, created one
@@ -69,16 +44,9 @@ export function BatchForm({ serverUrl }: { serverUrl: string }) {
       setRun(found);
       setResults(resultsOf(found.progress));
       if (found.list !== null) setText(found.list);
-      setStatus({ tone: 'warn', text: pausedText(found.progress, found.list) });
+      setStatus({ tone: 'warn', text: pausedText(serverUrl, found.progress, found.list) });
     });
   }, []);
-
-  function pausedText(progress: BatchProgress, list: string | null, kind?: ErrorKind): string {
-    const counts = [String(answered(progress)), String(progress.lines.length)];
-    if (progress.serverUrl !== serverUrl) return t('users_interrupted_other_server', new URL(progress.serverUrl).host);
-    if (list === null) return t('users_interrupted_list_gone', counts);
-    return kind ? t('users_stopped', errorMessage(new LaunchpadError(kind))) : t('users_paused', counts);
-  }
 
   async function go(list: string) {
     const controller = new AbortController();
@@ -104,7 +72,7 @@ export function BatchForm({ serverUrl }: { serverUrl: string }) {
     setNextAt(null);
     if (ended.end === 'done') return finish(list, ended.progress);
     setRun({ progress: ended.progress, list });
-    setStatus({ tone: 'warn', text: pausedText(ended.progress, list, ended.end === 'stopped' ? ended.kind : undefined) });
+    setStatus({ tone: 'warn', text: pausedText(serverUrl, ended.progress, list, ended.end === 'stopped' ? ended.kind : undefined) });
   }
 
   /** The run is over (every line answered, or ended by the user): what is left goes back in the box. */
