@@ -1,20 +1,16 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { t } from '../../lib/browser/i18n';
 import { PageHeader } from '../PageHeader';
 import { SignInButton } from '../SignInButton';
 import { useSignedIn } from '../use-signed-in';
+import { BatchForm } from './BatchForm';
 import { OneUserForm } from './OneUserForm';
-
-type BatchFormType = typeof import('./BatchForm').BatchForm;
 
 /** Super administrators create users here, one or many, through the server's API. */
 export function UsersPage() {
   const state = useSignedIn();
-  const [BatchForm, setBatchForm] = useState<BatchFormType | null>(null);
   useEffect(() => {
     document.title = `${t('users_page_title')} – ${t('extName')}`;
-    // Loaded apart, while the session is read: lists, files and runs are most of the page's code.
-    void import('./BatchForm').then((module) => setBatchForm(() => module.BatchForm));
   }, []);
 
   const session = state?.session;
@@ -34,7 +30,7 @@ export function UsersPage() {
         <>
           <p class="intro">{t('users_signed_in_as', [session.user.nickname, new URL(session.serverUrl).host])}</p>
           <OneUserForm />
-          {BatchForm && <BatchForm serverUrl={session.serverUrl} />}
+          <BatchForm serverUrl={session.serverUrl} />
         </>
       )}
     </main>
