@@ -118,7 +118,7 @@ describe('opening a page', () => {
     expect(await open(true)).toHaveBeenCalledWith(42, 'https://desk.example.com/agent/ticket?accessToken=TOKEN');
   });
 
-  it('leaves the address bar alone by default', async () => {
+  it('The clean address bar is opt-in: by default the address is left alone', async () => {
     expect(DEFAULT_SETTINGS.cleanAddressBar).toBe(false);
     expect(await open(false)).not.toHaveBeenCalled();
   });

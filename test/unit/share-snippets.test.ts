@@ -85,10 +85,10 @@ describe('the real token in a snippet', () => {
     lifecycleFor: vi.fn(() => ({ liveSession: vi.fn(async () => session as Session) })),
   });
 
-  it.each<[SnippetKind, string]>([
+  it.each([
     ['link', 'https://desk.example.com/agent/ticket?accessToken=LIVE'],
     ['window-open', "window.open('https://desk.example.com/agent/ticket?accessToken=LIVE', '_blank');"],
-  ])('comes from the background with the live token, on the explicit choice only (%s)', async (kind, expected) => {
+  ] as [SnippetKind, string][])('The real token goes into a shared snippet only on an explicit choice: the background puts the live token in when asked with it (%s)', async (kind, expected) => {
     const d = deps({ token: 'LIVE', serverUrl: PROFILE.baseUrl });
     const request = { profileId: PROFILE.id, workspace: 'agent' as const, path: 'ticket', kind, realToken: true as const };
     await expect(snippetWithToken(request, d)).resolves.toBe(expected);
