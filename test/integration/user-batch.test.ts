@@ -88,7 +88,6 @@ describe('a list of 12 users at a pace of 0.2 s', () => {
     // Resumed, and the page closed while the 5th created user's answer was on its way.
     void runList(LIST, options, deps(answers, 1), new AbortController().signal);
     await expect.poll(() => answers.length).toBe(6); // u1, u2, u4, agent1 (exists), u6, then u7 cut off
-    await new Promise((resolve) => setTimeout(resolve, 50)); // the "sent" mark is saved before the request
 
     // The page opened again: the run is still there, its list too (same browser session).
     const interrupted = await interruptedRun(batchItems);
