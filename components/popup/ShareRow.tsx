@@ -1,9 +1,9 @@
 import type { RefObject } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/browser/i18n';
 import type { ServerProfile, Workspace } from '../../lib/settings/settings';
 
-type SnippetButtons = typeof import('../share/SnippetButtons').SnippetButtons;
+type SharePanel = typeof import('./SharePanel').SharePanel;
 
 interface Props {
   /** The page list, whose row `index` the menu button sits on. */
@@ -20,14 +20,13 @@ const BUTTON_PX = 26;
 /**
  * The "⋯" of the list's selected row (the mouse's or the arrows'): one button that moves with
  * the selection, outside the listbox, since an option may hold no control of its own. It opens
- * "Links to share" for that row below the list; the snippet code loads on first use.
+ * "Links to share" for that row below the list; that panel and the snippet code load on first use.
  */
 export function ShareRow({ list, index, path, label, profile, workspace }: Props) {
   const [top, setTop] = useState(0);
   const [sharing, setSharing] = useState<{ path: string; label: string; workspace: Workspace } | null>(null);
-  const [Buttons, setButtons] = useState<SnippetButtons | null>(null);
+  const [Panel, setPanel] = useState<SharePanel | null>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const panel = useRef<HTMLDivElement>(null);
 
   useLayoutEffect(() => {
     const ul = list.current;
@@ -44,15 +43,11 @@ export function ShareRow({ list, index, path, label, profile, workspace }: Props
     return () => ul.removeEventListener('scroll', place);
   }, [list, index, path]);
 
-  useEffect(() => {
-    if (Buttons && sharing) panel.current?.querySelector<HTMLElement>('input')?.focus(); // the choice that comes first
-  }, [Buttons, sharing?.path]);
-
   const open = sharing?.path === path && sharing.workspace === workspace;
   function toggle() {
     if (open) return setSharing(null);
     setSharing({ path, label, workspace });
-    if (!Buttons) void import('../share/SnippetButtons').then((m) => setButtons(() => m.SnippetButtons));
+    if (!Panel) void import('./SharePanel').then((m) => setPanel(() => m.SharePanel));
   }
   function close() {
     setSharing(null);
@@ -74,25 +69,7 @@ export function ShareRow({ list, index, path, label, profile, workspace }: Props
       >
         ⋯
       </button>
-      {shown && Buttons && (
-        <div
-          id="share-panel"
-          ref={panel}
-          class="share-panel"
-          role="group"
-          aria-label={t('share_for', shown.label)}
-          onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), close())}
-        >
-          <p class="row">
-            <strong>{t('share_for', shown.label)}</strong>
-            <span class="spacer" />
-            <button type="button" class="link" onClick={close}>
-              {t('share_close')}
-            </button>
-          </p>
-          <Buttons key={`${workspace}:${shown.path}`} profile={profile} workspace={workspace} path={shown.path} idPrefix="popup-share" />
-        </div>
-      )}
+      {shown && Panel && <Panel profile={profile} workspace={workspace} path={shown.path} label={shown.label} onClose={close} />}
     </>
   );
 }
