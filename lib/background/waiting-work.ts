@@ -6,6 +6,7 @@ import type { BytedeskClient } from '../server/client';
 import { activeProfile, type Settings } from '../settings/settings';
 import { waitingItem, waitingNoticeItem } from '../storage';
 import { sessionStoreFor } from '../token/session-store';
+import { isExpired } from '../token/schedule';
 import { isSessionOf } from '../token/session';
 import { serialQueue } from '../util/serial';
 import { stateFor } from '../work/waiting';
@@ -29,7 +30,9 @@ export function createWaitingWork({ settings, client, alarm = waitingAlarm, noti
     const profile = activeProfile(await settings());
     if (!profile) return null;
     const stored = await sessionStoreFor(profile.id).load();
-    return isSessionOf(stored, profile.baseUrl) ? { token: stored.token, serverUrl: profile.baseUrl, profileId: profile.id } : null;
+    // A token past its expiry is dead on the server: never sent anywhere for a count.
+    if (!isSessionOf(stored, profile.baseUrl) || isExpired(stored, now())) return null;
+    return { token: stored.token, serverUrl: profile.baseUrl, profileId: profile.id };
   }
 
   const poller = waitingPoller({

@@ -261,4 +261,16 @@ describe('the waiting count in the worker', () => {
     expect(await sessionStore.load()).toMatchObject({ user: { username: AGENT.username } });
     expect((await badge())[0]).toBe('3');
   });
+
+  it('a token past its expiry is never sent for a count, and the alarm stops', async () => {
+    await sendMessage('signIn', AGENT);
+    await vi.waitFor(async () => expect((await badge())[0]).toBe('3'));
+    const session = (await sessionStore.load())!;
+    await sessionStore.save({ ...session, expiresAt: Date.now() - 1000 });
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(WAITING_ALARM)).toBeUndefined());
+    const before = server.requests.filter((r) => r.path === UNREPLIED);
+    await fireAlarm();
+    await sendMessage('confirm', { profileId: 'p' }).catch(() => {});
+    expect(server.requests.filter((r) => r.path === UNREPLIED)).toEqual(before);
+  });
 });
