@@ -6,17 +6,19 @@ import { settingsItem } from '../../lib/storage';
 import { PageHeader } from '../PageHeader';
 import { useStored } from '../use-stored';
 import { AboutFooter } from './AboutFooter';
-import { ActionsSection } from './ActionsSection';
 import { BehaviourSection } from './BehaviourSection';
 import { PolicyNotice } from './PolicyNotice';
 import { ProfilesSection } from './ProfilesSection';
 import { ServerSection } from './ServerSection';
-import { ShareSection } from './ShareSection';
+import { lazySection } from './lazy-section';
 import { ShortcutsSection } from './ShortcutsSection';
 import { TransferSection } from './TransferSection';
 import { WaitingSection } from './WaitingSection';
 
 /** The options page: profiles and the server of one (saved with its button), behaviour (saved at once), shortcuts, who and which version. */
+const ShareSection = lazySection(() => import('./ShareSection').then((m) => m.ShareSection));
+const ActionsSection = lazySection(() => import('./ActionsSection').then((m) => m.ActionsSection));
+
 export function OptionsPage() {
   const stored = useStored(settingsItem);
   // The profile the server card edits (null: a new one): the active one when the page opened,

@@ -14,12 +14,17 @@ export const KB = 1000;
  * listed is reported but not checked.
  */
 export const SIZE_BUDGETS: Readonly<Record<string, number>> = {
-  // The issue's target is 14 kB. The popup of issue 8 (page names, account area, sign-in choices,
-  // the lock) weighs 14.6 kB with the first-run form loaded lazily: held near there so it cannot grow.
-  popup: 14.7 * KB,
-  worker: 20 * KB,
-  options: 18 * KB,
-  users: 18 * KB,
+  // Issue 8's popup (page names, account area, sign-in choices, the lock) weighed 14.6 kB. Issues
+  // 9-11 added the profile switcher and host-access prompt, the waiting count, the actions in the
+  // list and the share button (their panels load on first use): 19.6 kB, and held there. The
+  // benchmark's popup-ready ratio did not move measurably with them (README, Benchmark).
+  popup: 20 * KB,
+  // Profiles, managed policy, the waiting count's poller and notices, actions, the clean address bar.
+  worker: 25.5 * KB,
+  // Profiles, policy notice, waiting count; export/import, links to share and actions load after.
+  options: 22.5 * KB,
+  // The paced, resumable batch with CSV files and its summary.
+  users: 18.5 * KB,
 };
 
 export interface FileSize {
