@@ -111,3 +111,22 @@ describe('two profiles', () => {
     await expect.poll(async () => (await ext.readStorage<{ profiles: unknown[] }>('local', 'settings'))?.profiles.length).toBe(1);
   });
 });
+
+describe("a profile whose server the browser has not granted (an organisation's, say)", () => {
+  it('the popup asks for access with one click, says the organisation set the server, and offers no change of server', async () => {
+    await ext.writeSettings({
+      profiles: [{ id: 'policy:eu desk', name: 'EU desk', baseUrl: 'https://desk.example.eu', agentUrl: null, adminUrl: null, managed: true }],
+      activeProfileId: 'policy:eu desk',
+      openIn: 'new-tab',
+      defaultWorkspace: 'agent',
+      policy: { allowUserProfiles: true, lockManaged: true, defaultWorkspaceLocked: false },
+      cleanAddressBar: false,
+      actions: [],
+    });
+    const popup = await PopupPage.open(ext);
+    await popup.page.getByText(t('popup_access_managed', 'desk.example.eu')).waitFor();
+    expect(await popup.page.getByRole('button', { name: t('popup_allow_access', 'desk.example.eu') }).count()).toBe(1);
+    expect(await popup.page.getByRole('button', { name: t('popup_change_server') }).count(), 'a locked server is not offered for change').toBe(0);
+    expect(await popup.isSignInForm()).toBe(true);
+  });
+});
