@@ -8,11 +8,11 @@ import { LaunchpadError } from '../../lib/server/errors';
 import { updateItem } from '../../lib/browser/update-item';
 import { canEdit, setActiveProfile } from '../../lib/settings/profiles';
 import { parseSettings, type ServerProfile } from '../../lib/settings/settings';
-import { popupMemoryItem, profileItems, settingsItem } from '../../lib/storage';
+import { popupMemoryItem, settingsItem } from '../../lib/storage';
 import type { Prompt } from '../../lib/ways-in/prompt';
 import { ErrorText } from '../ErrorText';
 import { StatusMessage } from '../StatusMessage';
-import { useSignedIn } from '../use-signed-in';
+import { shownItems, shownProfileId, useSignedIn } from '../use-signed-in';
 import { useStored } from '../use-stored';
 import { HostAccess } from './HostAccess';
 import { Launcher } from './Launcher';
@@ -24,7 +24,8 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
   // A shortcut's prompt is about the profile it acted on; otherwise the active profile.
   const [shownId, setShownId] = useState(prompt?.request?.profileId);
   const state = useSignedIn(shownId);
-  const items = profileItems(state?.profile?.id ?? '');
+  // Asked for in the same round trip as the settings (see shownProfileId), not after them.
+  const items = state?.items ?? shownItems(shownProfileId(state?.settings, shownId));
   const lastAccount = useStored(items.lastAccount);
   const recent = useStored(items.recentPaths);
   const memory = useStored(popupMemoryItem);
