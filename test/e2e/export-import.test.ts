@@ -6,11 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { ServerProfile, Settings } from '../../lib/settings/settings';
+import type { Settings } from '../../lib/settings/settings';
 import type { StandInServer } from '../server/bytedesk-server.ts';
 import { launchExtension, startServerForTest, type ExtensionHarness } from './harness.ts';
 import { en } from './pages/messages.ts';
 import { OptionsPage } from './pages/options.ts';
+import { profileOf } from '../support/profiles.ts';
 
 const t = en();
 const FILE_NAME = 'bytedesk-launchpad-settings.json';
@@ -36,15 +37,7 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-const profile = (id: string, name: string, baseUrl: string, more: Partial<ServerProfile> = {}): ServerProfile => ({
-  id,
-  name,
-  baseUrl,
-  agentUrl: null,
-  adminUrl: null,
-  managed: false,
-  ...more,
-});
+const profile = profileOf;
 
 /** Everything the extension stores, both areas, as one text. */
 async function allStorage(ext: ExtensionHarness): Promise<string> {

@@ -18,3 +18,11 @@ export const DEV_PROFILE: ServerProfile = {
   adminUrl: 'http://127.0.0.1:9004',
   managed: false,
 };
+
+/** A profile of the user's own, with no app servers: the fields that matter to a test first. */
+export const profileOf = (
+  id: string,
+  name: string,
+  baseUrl = `https://${id}.example.com`,
+  more: Partial<ServerProfile> = {},
+): ServerProfile => ({ id, name, baseUrl, agentUrl: null, adminUrl: null, managed: false, ...more });

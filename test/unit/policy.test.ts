@@ -5,6 +5,7 @@ import { applyPolicy, readPolicy, type Policy, type PolicyProblem } from '../../
 import { policyProblemText } from '../../lib/settings/policy-problem-text';
 import { DEFAULT_SETTINGS, parseSettings, type ServerProfile, type Settings } from '../../lib/settings/settings';
 import { policyStateItem, settingsItem } from '../../lib/storage';
+import { profileOf } from '../support/profiles';
 
 beforeEach(() => {
   vi.restoreAllMocks();
@@ -25,14 +26,7 @@ const problems = (raw: unknown): PolicyProblem[] => {
   return reading.problems;
 };
 
-const own = (name: string, baseUrl = 'https://own.example.com', id = `own-${name}`): ServerProfile => ({
-  id,
-  name,
-  baseUrl,
-  agentUrl: null,
-  adminUrl: null,
-  managed: false,
-});
+const own = (name: string, baseUrl = 'https://own.example.com', id = `own-${name}`): ServerProfile => profileOf(id, name, baseUrl);
 const withProfiles = (profiles: ServerProfile[], patch: Partial<Settings> = {}): Settings => ({
   ...DEFAULT_SETTINGS,
   profiles,

@@ -13,20 +13,14 @@ import { createTokenLifecycle, TRUST_MS, type TokenLifecycle } from '../../lib/t
 import { createPasswordVault, type KeyStore } from '../../lib/token/password-vault';
 import { sessionStoreFor } from '../../lib/token/session-store';
 import { fakeJwt } from '../support/tokens';
+import { profileOf } from '../support/profiles';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);
 const ADMIN = { username: 'admin@email.com', password: 'admin' };
 const AGENT = { username: 'agent1@email.com', password: '123456' };
 
-const profile = (id: string, name: string, baseUrl: string): ServerProfile => ({
-  id,
-  name,
-  baseUrl,
-  agentUrl: null,
-  adminUrl: null,
-  managed: false,
-});
+const profile = profileOf;
 const PROD = profile('prod', 'Production', 'https://desk.example.com');
 /** A second account on the production server. */
 const PROD_AGENT = profile('prod-agent', 'Production agent', 'https://desk.example.com');

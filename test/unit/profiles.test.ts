@@ -12,18 +12,11 @@ import {
 } from '../../lib/settings/profiles';
 import { originsInUse, originsNoLongerUsed } from '../../lib/settings/profile-origins';
 import { DEFAULT_SETTINGS, type PolicyRules, type ServerProfile, type Settings } from '../../lib/settings/settings';
+import { profileOf } from '../support/profiles';
 
 // The list of profiles as the options page and the popup change it: pure functions, plain values.
 
-const profile = (id: string, name: string, baseUrl = `https://${id}.example.com`, patch: Partial<ServerProfile> = {}): ServerProfile => ({
-  id,
-  name,
-  baseUrl,
-  agentUrl: null,
-  adminUrl: null,
-  managed: false,
-  ...patch,
-});
+const profile = profileOf;
 const PROD = profile('prod', 'Production');
 const STAGING = profile('staging', 'Staging');
 const EU = profile('eu', 'Prod EU');

@@ -13,16 +13,9 @@ import {
   type ImportProblem,
 } from '../../lib/settings/transfer';
 import { settingsItem } from '../../lib/storage';
+import { profileOf } from '../support/profiles';
 
-const profile = (id: string, name: string, baseUrl: string, more: Partial<ServerProfile> = {}): ServerProfile => ({
-  id,
-  name,
-  baseUrl,
-  agentUrl: null,
-  adminUrl: null,
-  managed: false,
-  ...more,
-});
+const profile = profileOf;
 
 const PRODUCTION = profile('p1', 'Production', 'https://desk.example.com');
 const STAGING = profile('p2', 'Staging', 'http://127.0.0.1:9003', { agentUrl: 'http://127.0.0.1:9005', adminUrl: 'http://127.0.0.1:9004' });
