@@ -1,21 +1,12 @@
 import { t } from '../browser/i18n';
+import { leadingName } from '../ways-in/leading-name';
 import type { OmniboxAnswer, OmniboxSuggestion } from '../ways-in/omnibox';
 import { fillPath, type Action } from './action';
 
-/**
- * "Order ORDER-1234": text that starts with an action's name (case aside, then a space or the
- * end) is that action and its value; the longest name wins, so "Order line" is not read as "Order".
- */
+/** "Order ORDER-1234": text that starts with an action's name is that action and its value. */
 export function splitAction(actions: readonly Action[], text: string): { action: Action; value: string } | null {
-  const typed = text.trimStart();
-  const lower = typed.toLocaleLowerCase();
-  const action = actions
-    .filter((a) => {
-      const name = a.name.trim().toLocaleLowerCase();
-      return lower.startsWith(name) && /^(\s|$)/.test(lower.slice(name.length));
-    })
-    .sort((a, b) => b.name.trim().length - a.name.trim().length)[0];
-  return action ? { action, value: typed.slice(action.name.trim().length).trim() } : null;
+  const found = leadingName(actions, (a) => a.name.trim(), text);
+  return found && { action: found.item, value: found.rest.trim() };
 }
 
 const suggestion = (action: Action, value: string): OmniboxSuggestion => ({

@@ -1,9 +1,10 @@
 import { splitAction, withActions } from '../actions/action-omnibox';
 import { t } from '../browser/i18n';
-import type { OpenIn, ServerProfile, Settings, Workspace } from '../settings/settings';
+import { activeProfile, type OpenIn, type ServerProfile, type Settings, type Workspace } from '../settings/settings';
 import type { RecentPaths } from '../storage';
 import type { OpenRequest } from '../workspace/open-workspace';
 import { pageChoices } from '../workspace/path-list';
+import { leadingName } from './leading-name';
 import { openActionOrPrompt, openOrPrompt, type WaysInDeps } from './ways-in';
 
 /** Chrome shows a handful of suggestions; more would only be cut off. */
@@ -70,21 +71,11 @@ export function omniboxAnswer(
   };
 }
 
-/**
- * "staging ticket": a first word (or words) naming a profile picks it, case aside; the longest
- * name wins, so "Prod EU" is not read as "Prod". Otherwise the active profile.
- */
+/** "staging ticket": a first word (or words) naming a profile picks it, case aside; otherwise the active profile. */
 export function splitProfile(settings: Settings, text: string): { profile: ServerProfile | null; named: boolean; rest: string } {
-  const lower = text.trimStart().toLocaleLowerCase();
-  const named = settings.profiles
-    .filter((p) => {
-      const name = p.name.toLocaleLowerCase();
-      return lower.startsWith(name) && /^(\s|$)/.test(lower.slice(name.length));
-    })
-    .sort((a, b) => b.name.length - a.name.length)[0];
-  if (named) return { profile: named, named: true, rest: text.trimStart().slice(named.name.length) };
-  const active = settings.profiles.find((p) => p.id === settings.activeProfileId) ?? null;
-  return { profile: active, named: false, rest: text };
+  const found = leadingName(settings.profiles, (p) => p.name, text);
+  if (found) return { profile: found.item, named: true, rest: found.rest };
+  return { profile: activeProfile(settings), named: false, rest: text };
 }
 
 export interface OmniboxDeps extends WaysInDeps {

@@ -3,7 +3,7 @@ import { actionMenuItems, actionOfMenuItem, actionRequest } from '../actions/act
 import { t } from '../browser/i18n';
 import type { MenuItem } from '../browser/context-menus';
 import { errorKindOf } from '../server/errors';
-import type { Settings } from '../settings/settings';
+import { activeProfile, type Settings } from '../settings/settings';
 import type { TokenLifecycle } from '../token/lifecycle';
 import { openWorkspace, requestedProfile, type OpenDeps, type OpenRequest } from '../workspace/open-workspace';
 import type { Prompt } from './prompt';
@@ -12,6 +12,7 @@ import { SHORTCUT_REQUESTS } from './shortcuts';
 export const REVOKE_MENU_ID = 'revoke';
 const PROFILES_MENU_ID = 'profiles';
 const PROFILE_ITEM = 'profile/';
+const EVERYWHERE: MenuItem['contexts'] = ['page', 'link', 'selection', 'action'];
 
 /**
  * The right-click menu: the ticket page everywhere, the rest on the toolbar button's menu. With
@@ -21,22 +22,21 @@ export function menuItems(settings?: Settings): MenuItem[] {
   const items: MenuItem[] = [
     // First: on a selection, the actions are what the user came for.
     ...actionMenuItems({ actions: settings?.actions ?? [] }),
-    { id: 'open-agent-ticket', title: t('menu_agent_ticket'), contexts: ['page', 'link', 'selection', 'action'] },
+    { id: 'open-agent-ticket', title: t('menu_agent_ticket'), contexts: EVERYWHERE },
     { id: 'open-agent-chat', title: t('menu_agent_chat'), contexts: ['action'] },
     { id: 'open-admin-dashboard', title: t('menu_admin_dashboard'), contexts: ['action'] },
     { id: REVOKE_MENU_ID, title: t('menu_revoke'), contexts: ['action'] },
   ];
-  const profiles = settings?.profiles ?? [];
-  if (profiles.length < 2) return items;
-  const active = profiles.find((p) => p.id === settings?.activeProfileId) ?? profiles[0]!;
-  const contexts: MenuItem['contexts'] = ['page', 'link', 'selection', 'action'];
+  if (!settings || settings.profiles.length < 2) return items;
+  const { profiles } = settings;
+  const active = activeProfile(settings) ?? profiles[0]!;
   return [
     ...items,
-    { id: PROFILES_MENU_ID, title: t('menu_profiles', active.name), contexts },
+    { id: PROFILES_MENU_ID, title: t('menu_profiles', active.name), contexts: EVERYWHERE },
     ...profiles.map((p): MenuItem => ({
       id: PROFILE_ITEM + p.id,
       title: p.name,
-      contexts,
+      contexts: EVERYWHERE,
       parentId: PROFILES_MENU_ID,
       type: 'radio',
       checked: p.id === active.id,
