@@ -5,7 +5,7 @@ import type { OpenRequest } from '../workspace/open-workspace';
 import type { Action } from './action';
 import { fillTemplate } from './fill-template';
 
-export const ACTION_ITEM = 'action/';
+const ACTION_ITEM = 'action/';
 
 /** One item per action, on a text selection only; Chrome and Firefox show the selection in place of `%s`. */
 export function actionMenuItems(settings: Pick<Settings, 'actions'>): MenuItem[] {

@@ -11,14 +11,14 @@ export interface Action {
 
 export const SELECTION = '{selection}';
 /** A selection is a word or a number, not a page of text: longer ones are cut here. */
-export const MAX_SELECTION = 200;
+const MAX_SELECTION = 200;
 
 type Fields = Record<string, unknown>;
 const isFields = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
 
 /** One stored action, or null when it is not one (dropped rather than failing the settings). */
-export function readAction(v: unknown): Action | null {
+function readAction(v: unknown): Action | null {
   if (!isFields(v) || !isText(v.id) || !isText(v.name) || typeof v.template !== 'string') return null;
   if (v.workspace !== 'agent' && v.workspace !== 'admin') return null;
   return { id: v.id, name: v.name, workspace: v.workspace, template: v.template };
@@ -34,7 +34,7 @@ export function readActions(raw: unknown): Action[] {
   return actions;
 }
 
-export const sameName = (a: string, b: string): boolean => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+const sameName = (a: string, b: string): boolean => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
 export const actionByName = (actions: readonly Action[], name: string): Action | undefined =>
   actions.find((a) => sameName(a.name, name));

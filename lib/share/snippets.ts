@@ -9,7 +9,7 @@ export const TOKEN_PLACEHOLDER = 'YOUR_ACCESS_TOKEN';
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text safe inside a double-quoted HTML attribute. */
-export function escapeHtmlAttribute(value: string): string {
+function escapeHtmlAttribute(value: string): string {
   return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
@@ -17,7 +17,7 @@ export function escapeHtmlAttribute(value: string): string {
  * A single-quoted JavaScript string literal. `<` is escaped too, so the snippet stays inert when
  * pasted inside a <script> element (no `</script>` can close it), and U+2028/9 end no line.
  */
-export function jsStringLiteral(value: string): string {
+function jsStringLiteral(value: string): string {
   const escaped = value.replace(/[\\'\n\r\u2028\u2029<]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return `'${escaped}'`;
 }

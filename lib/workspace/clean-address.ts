@@ -1,10 +1,3 @@
-/** The address without its `accessToken` parameter (what the tab shows once cleaned). */
-export function withoutAccessToken(url: string): string {
-  const parsed = new URL(url);
-  parsed.searchParams.delete('accessToken');
-  return parsed.href;
-}
-
 /** The `accessToken` a URL carries, or null (also for what is not a URL). */
 function tokenOf(url: string | undefined): string | null {
   try {
@@ -22,8 +15,8 @@ function tokenOf(url: string | undefined): string | null {
 export function stepOnUpdate(status: string | undefined, tabUrl: string | undefined, signedUrl: string): 'wait' | 'clean' | 'stop' {
   if (status !== 'complete') return 'wait';
   const token = tokenOf(signedUrl);
-  const sameOrigin = tabUrl !== undefined && tokenOf(tabUrl) !== null && new URL(tabUrl).origin === new URL(signedUrl).origin;
-  return token !== null && sameOrigin && tokenOf(tabUrl) === token ? 'clean' : 'stop';
+  const shown = token !== null && tokenOf(tabUrl) === token;
+  return shown && new URL(tabUrl!).origin === new URL(signedUrl).origin ? 'clean' : 'stop';
 }
 
 /**
