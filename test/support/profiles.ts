@@ -1,4 +1,4 @@
-import type { ServerProfile } from '../../lib/settings/settings';
+import { DEFAULT_SETTINGS, type ServerProfile, type Settings } from '../../lib/settings/settings';
 
 export const PROFILE: ServerProfile = {
   id: 'p1',
@@ -26,3 +26,11 @@ export const profileOf = (
   baseUrl = `https://${id}.example.com`,
   more: Partial<ServerProfile> = {},
 ): ServerProfile => ({ id, name, baseUrl, agentUrl: null, adminUrl: null, managed: false, ...more });
+
+/** Settings holding `profiles`, the first one active unless `patch` says otherwise. */
+export const settingsOf = (profiles: ServerProfile[], patch: Partial<Settings> = {}): Settings => ({
+  ...DEFAULT_SETTINGS,
+  profiles,
+  activeProfileId: profiles[0]?.id ?? null,
+  ...patch,
+});

@@ -1,24 +1,18 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LaunchpadError } from '../../lib/server/errors';
-import { DEFAULT_SETTINGS, type ServerProfile, type Settings } from '../../lib/settings/settings';
+import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
 import type { Session } from '../../lib/token/session';
 import { omniboxHandlers, splitProfile, type OmniboxDeps } from '../../lib/ways-in/omnibox';
+import { profileOf, settingsOf } from '../support/profiles';
 
 // "bdk staging ticket": a first word (or words) naming a profile opens on that profile's server.
 
-const profile = (id: string, name: string): ServerProfile => ({
-  id,
-  name,
-  baseUrl: `https://${id}.example.com`,
-  agentUrl: null,
-  adminUrl: null,
-  managed: false,
-});
+const profile = profileOf;
 const PROD = profile('prod', 'Prod');
 const PROD_EU = profile('prod-eu', 'Prod EU');
 const STAGING = profile('staging', 'Staging');
-const SETTINGS: Settings = { ...DEFAULT_SETTINGS, profiles: [PROD, PROD_EU, STAGING], activeProfileId: PROD.id };
+const SETTINGS = settingsOf([PROD, PROD_EU, STAGING]);
 
 beforeEach(() => fakeBrowser.reset());
 

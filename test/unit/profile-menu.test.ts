@@ -4,29 +4,18 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerBackground } from '../../lib/background/register';
 import { createServices } from '../../lib/background/services';
 import { removeAllListeners } from '../../lib/messaging';
-import { DEFAULT_SETTINGS, type ServerProfile, type Settings } from '../../lib/settings/settings';
+import type { Settings } from '../../lib/settings/settings';
 import { settingsItem } from '../../lib/storage';
 import type { Session } from '../../lib/token/session';
 import { menuItems, runWayIn, type WaysInDeps } from '../../lib/ways-in/ways-in';
 import { installMissingApis } from '../support/fake-missing-apis';
+import { profileOf, settingsOf } from '../support/profiles';
 
 // The right-click menu names the active profile and switches to another, when there are several.
 
-const profile = (id: string, name: string): ServerProfile => ({
-  id,
-  name,
-  baseUrl: `https://${id}.example.com`,
-  agentUrl: null,
-  adminUrl: null,
-  managed: false,
-});
+const profile = profileOf;
 const PROD = profile('prod', 'Production');
 const STAGING = profile('staging', 'Staging');
-const settingsOf = (profiles: ServerProfile[], activeProfileId = profiles[0]?.id ?? null): Settings => ({
-  ...DEFAULT_SETTINGS,
-  profiles,
-  activeProfileId,
-});
 const BASE_ITEMS = ['open-agent-ticket', 'open-agent-chat', 'open-admin-dashboard', 'revoke'];
 
 describe('menuItems', () => {
@@ -39,7 +28,7 @@ describe('menuItems', () => {
   });
 
   it('two profiles: a submenu titled with the active one, a radio item each, the active one checked', () => {
-    const items = menuItems(settingsOf([PROD, STAGING], STAGING.id));
+    const items = menuItems(settingsOf([PROD, STAGING], { activeProfileId: STAGING.id }));
     expect(items.map((item) => item.id)).toEqual([...BASE_ITEMS, 'profiles', 'profile/prod', 'profile/staging']);
     expect(items.find((item) => item.id === 'profiles')?.title).toBe('Profile: Staging');
     expect(items.filter((item) => item.parentId === 'profiles')).toEqual([
@@ -49,7 +38,7 @@ describe('menuItems', () => {
   });
 
   it('an active id that names no profile: the first is shown as active', () => {
-    const items = menuItems(settingsOf([PROD, STAGING], 'gone'));
+    const items = menuItems(settingsOf([PROD, STAGING], { activeProfileId: 'gone' }));
     expect(items.filter((item) => item.checked).map((item) => item.id)).toEqual(['profile/prod']);
   });
 });
@@ -113,7 +102,7 @@ describe('the menu in the background', () => {
     await vi.waitFor(() => expect(fakes.contextMenus.items.size).toBe(7));
     removeAllListeners();
     registerBackground(createServices());
-    await settingsItem.setValue(settingsOf([PROD, STAGING], STAGING.id)); // and a change while both draw
+    await settingsItem.setValue(settingsOf([PROD, STAGING], { activeProfileId: STAGING.id })); // and a change while both draw
     await vi.waitFor(() => expect(shown()).toEqual({ 'profile/prod': false, 'profile/staging': true }));
     expect(fakes.contextMenus.items.size).toBe(7);
     expect(fakes.contextMenus.errors).toEqual([]);

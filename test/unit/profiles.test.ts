@@ -11,8 +11,8 @@ import {
   uniqueName,
 } from '../../lib/settings/profiles';
 import { originsInUse, originsNoLongerUsed } from '../../lib/settings/profile-origins';
-import { DEFAULT_SETTINGS, type PolicyRules, type ServerProfile, type Settings } from '../../lib/settings/settings';
-import { profileOf } from '../support/profiles';
+import { type PolicyRules, type Settings } from '../../lib/settings/settings';
+import { profileOf, settingsOf } from '../support/profiles';
 
 // The list of profiles as the options page and the popup change it: pure functions, plain values.
 
@@ -20,12 +20,6 @@ const profile = profileOf;
 const PROD = profile('prod', 'Production');
 const STAGING = profile('staging', 'Staging');
 const EU = profile('eu', 'Prod EU');
-const settingsOf = (profiles: ServerProfile[], patch: Partial<Settings> = {}): Settings => ({
-  ...DEFAULT_SETTINGS,
-  profiles,
-  activeProfileId: profiles[0]?.id ?? null,
-  ...patch,
-});
 const POLICY: PolicyRules = { allowUserProfiles: true, lockManaged: true, defaultWorkspaceLocked: false };
 const names = (settings: Settings) => settings.profiles.map((p) => p.name);
 const ids = (settings: Settings) => settings.profiles.map((p) => p.id);

@@ -3,24 +3,18 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { updateItem } from '../../lib/browser/update-item';
 import { changeProfile, moveProfile, setActiveProfile } from '../../lib/settings/profiles';
 import { savePreferences, saveServer, updateSettings } from '../../lib/settings/save-settings';
-import { DEFAULT_SETTINGS, parseSettings, type ServerProfile, type Settings } from '../../lib/settings/settings';
+import { parseSettings, type ServerProfile } from '../../lib/settings/settings';
 import { settingsItem } from '../../lib/storage';
+import { profileOf, settingsOf } from '../support/profiles';
 
 // The popup, the options page and the worker write the same settings; a change made in one while
 // another writes is never lost.
 
-const profile = (id: string, name: string): ServerProfile => ({
-  id,
-  name,
-  baseUrl: `https://${id}.example.com`,
-  agentUrl: null,
-  adminUrl: null,
-  managed: false,
-});
+const profile = profileOf;
 const PROD = profile('prod', 'Production');
 const STAGING = profile('staging', 'Staging');
 const QA = profile('qa', 'QA');
-const START: Settings = { ...DEFAULT_SETTINGS, profiles: [PROD, STAGING, QA], activeProfileId: PROD.id };
+const START = settingsOf([PROD, STAGING, QA]);
 const server = ({ baseUrl, agentUrl, adminUrl }: ServerProfile) => ({ baseUrl, agentUrl, adminUrl });
 
 /** What the popup's switcher (a click, Ctrl+2) does. */
