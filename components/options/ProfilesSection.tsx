@@ -5,10 +5,9 @@ import { canAdd, canEdit, moveProfile } from '../../lib/settings/profiles';
 import { updateSettings } from '../../lib/settings/save-settings';
 import { isTransient } from '../../lib/server/errors';
 import { hostOf, type ServerProfile, type Settings } from '../../lib/settings/settings';
-import { ErrorText } from '../ErrorText';
+import { ConfirmQuestion } from '../ConfirmQuestion';
 import { StatusMessage, type Status } from '../StatusMessage';
 import { useAction } from '../use-action';
-import { useFocusOnMount } from '../use-focus-on-mount';
 
 interface Props {
   settings: Settings;
@@ -81,7 +80,6 @@ export function ProfilesSection({ settings, editing, onEdit }: Props) {
 
 /** "Remove X? You are signed out of it on its server first." Out of reach: remove anyway, knowingly. */
 function RemoveQuestion({ profile, onDone }: { profile: ServerProfile; onDone(removed: boolean): void }) {
-  const cancel = useFocusOnMount<HTMLButtonElement>();
   const [offline, setOffline] = useState(false);
   const { busy, error, run } = useAction();
   async function remove(force: boolean) {
@@ -94,22 +92,15 @@ function RemoveQuestion({ profile, onDone }: { profile: ServerProfile; onDone(re
     if (removed) onDone(true);
   }
   return (
-    <div role="group" aria-labelledby={`remove-${profile.id}`} class="confirm" onKeyDown={(e) => e.key === 'Escape' && onDone(false)}>
-      <p id={`remove-${profile.id}`}>{t('options_profile_remove_confirm', profile.name)}</p>
-      <ErrorText text={error} />
-      <div class="row wrap">
-        <button type="button" class="danger" disabled={busy} onClick={() => void remove(false)}>
-          {t('options_profile_remove_yes')}
-        </button>
-        {offline && (
-          <button type="button" disabled={busy} onClick={() => void remove(true)}>
-            {t('options_profile_remove_anyway')}
-          </button>
-        )}
-        <button type="button" ref={cancel} onClick={() => onDone(false)}>
-          {t('popup_cancel')}
-        </button>
-      </div>
-    </div>
+    <ConfirmQuestion
+      id={`remove-${profile.id}`}
+      question={t('options_profile_remove_confirm', profile.name)}
+      yes={t('options_profile_remove_yes')}
+      onYes={() => void remove(false)}
+      onCancel={() => onDone(false)}
+      busy={busy}
+      error={error}
+      alternative={offline && { label: t('options_profile_remove_anyway'), onClick: () => void remove(true) }}
+    />
   );
 }

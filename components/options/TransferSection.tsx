@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { downloadText } from '../../lib/browser/download-text';
 import { t } from '../../lib/browser/i18n';
 import { errorMessage } from '../../lib/error-message';
 import { parseSettings } from '../../lib/settings/settings';
@@ -21,7 +22,7 @@ export function TransferSection() {
   async function exportSettings() {
     try {
       const [{ exportSettings, EXPORT_FILE_NAME }, stored] = await Promise.all([import('./transfer-lazy'), settingsItem.getValue()]);
-      download(JSON.stringify(exportSettings(parseSettings(stored)), null, 2), EXPORT_FILE_NAME);
+      downloadText(document, EXPORT_FILE_NAME, JSON.stringify(exportSettings(parseSettings(stored)), null, 2), 'application/json');
       setStatus({ tone: 'ok', text: t('transfer_exported', EXPORT_FILE_NAME) });
     } catch (error) {
       setStatus({ tone: 'error', text: errorMessage(error) });
@@ -72,12 +73,4 @@ export function TransferSection() {
       <StatusMessage status={status} />
     </section>
   );
-}
-
-/** Saves text as a file through the browser's own download, with no downloads permission. */
-function download(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  Object.assign(document.createElement('a'), { href: url, download: fileName }).click();
-  // Later, not at once: the download reads the URL after the click returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

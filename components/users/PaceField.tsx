@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../lib/browser/i18n';
 
-export const MAX_PACE_S = 10;
+const MAX_PACE_S = 10;
 
 interface PaceFieldProps {
   seconds: number;

@@ -5,6 +5,6 @@ export function downloadText(doc: Document, name: string, text: string, type = '
   doc.body.append(link);
   link.click();
   link.remove();
-  // The download has started from the click; the URL is not needed after this turn.
-  setTimeout(() => URL.revokeObjectURL(url));
+  // Later, not at once: a browser may read the URL after the click returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

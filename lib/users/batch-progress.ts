@@ -44,10 +44,6 @@ export function planRun(batch: ParsedBatch, previous: BatchProgress | null, serv
   return { serverUrl, paceMs, lastAnswerAt: previous?.serverUrl === serverUrl ? previous.lastAnswerAt : null, lines };
 }
 
-/** Lines not answered yet. */
-export const linesToSend = (progress: BatchProgress): ProgressLine[] =>
-  progress.lines.filter((l) => l.state === 'pending' || l.state === 'sending');
-
 /** What became of each line, by line number; a line not answered when the run ended was not sent. */
 export function outcomesOf(progress: BatchProgress): Map<number, RowOutcome> {
   return new Map(

@@ -8,7 +8,7 @@ export function summaryCsv(lines: readonly SummaryLine[], reasonText: (line: Sum
 }
 
 /** One field as a spreadsheet writes it: quoted when it holds a quote, the delimiter, a line break or edge spaces. */
-export function csvField(value: string, delimiter: Delimiter = ','): string {
+function csvField(value: string, delimiter: Delimiter = ','): string {
   return /["\r\n]/.test(value) || value.includes(delimiter) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
