@@ -5,14 +5,14 @@ import type { ErrorKind } from '../../lib/server/errors';
 import { batchItems } from '../../lib/storage';
 import { parseBatch, type ParsedBatch } from '../../lib/users/batch';
 import { outcomesOf, type BatchProgress } from '../../lib/users/batch-progress';
-import { countOutcomes, linesLeft, refusedLines, type RowOutcome } from '../../lib/users/batch-run';
+import { countOutcomes, linesLeft, refusedLines, type LinesLeft, type RowOutcome } from '../../lib/users/batch-run';
 import { runList, sleep } from '../../lib/users/resumable-run';
 import { forgetRun, interruptedRun } from '../../lib/users/stored-run';
 import { StatusMessage, type Status } from '../StatusMessage';
 import { answered, countsText, createLabel, pausedText, problemsOf, resultsOf } from './batch-words';
 import { ListInput } from './ListInput';
 import { PaceField } from './PaceField';
-import { ResultsTable, type Result } from './ResultsTable';
+import { ResultsTable } from './ResultsTable';
 import { RunSummary } from './RunSummary';
 
 /**
@@ -31,9 +31,8 @@ export function BatchForm({ serverUrl }: { serverUrl: string }) {
   const [running, setRunning] = useState<AbortController | null>(null);
   /** The run under way or paused; its list (null: lost with the browser session, to be given again). */
   const [run, setRun] = useState<{ progress: BatchProgress; list: string | null } | null>(null);
-  const [results, setResults] = useState<Result[]>([]);
-  const [lineNow, setLineNow] = useState<ReadonlyMap<number, number> | null>(null);
-  const [summary, setSummary] = useState<{ sent: ParsedBatch; outcomes: Map<number, RowOutcome>; left: string } | null>(null);
+  /** The run over: the list sent, what became of each line, and the lines left. */
+  const [summary, setSummary] = useState<{ sent: ParsedBatch; progress: BatchProgress; outcomes: Map<number, RowOutcome>; left: LinesLeft } | null>(null);
   const [nextAt, setNextAt] = useState<number | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
@@ -42,7 +41,6 @@ export function BatchForm({ serverUrl }: { serverUrl: string }) {
     void interruptedRun(batchItems).then((found) => {
       if (!found) return;
       setRun(found);
-      setResults(resultsOf(found.progress));
       if (found.list !== null) setText(found.list);
       setStatus({ tone: 'warn', text: pausedText(serverUrl, found.progress, found.list) });
     });
@@ -52,7 +50,6 @@ export function BatchForm({ serverUrl }: { serverUrl: string }) {
     const controller = new AbortController();
     setRunning(controller);
     setSummary(null);
-    setLineNow(null);
     const progressStatus = (p: BatchProgress) =>
       setStatus({ tone: 'busy', text: t('users_progress', [String(Math.min(answered(p) + 1, p.lines.length)), String(p.lines.length)]) });
     const ended = await runList(list, { serverUrl, paceMs: Math.round(paceS * 1000), refused }, {
@@ -64,7 +61,6 @@ export function BatchForm({ serverUrl }: { serverUrl: string }) {
       changed(p) {
         setNextAt(null);
         setRun({ progress: p, list });
-        setResults(resultsOf(p));
         progressStatus(p);
       },
     }, controller.signal);
@@ -85,9 +81,7 @@ export function BatchForm({ serverUrl }: { serverUrl: string }) {
     setRun(null);
     setRefused((before) => new Map([...before, ...refusedLines(done)]));
     setText(left.text);
-    setLineNow(left.lineNow);
-    setResults(resultsOf(progress, true));
-    setSummary({ sent, outcomes, left: left.text });
+    setSummary({ sent, progress, outcomes, left });
     // "Pause" goes with the run: if it had the focus, the focus goes to the lines left, not the page's top.
     setTimeout(() => document.activeElement === document.body && box.current?.focus());
     const counts = countOutcomes([...outcomes.values()]);
@@ -103,10 +97,11 @@ export function BatchForm({ serverUrl }: { serverUrl: string }) {
     await forgetRun(batchItems);
     if (run.list !== null && run.progress.serverUrl === serverUrl) return finish(run.list, run.progress);
     setRun(null);
-    setResults([]);
     setStatus(null);
   }
 
+  // A run and a summary never show together: a run starts by clearing the last one's summary.
+  const results = useMemo(() => (run ? resultsOf(run.progress) : summary ? resultsOf(summary.progress, true) : []), [run, summary]);
   const paused = run !== null && !running;
   const elsewhere = run !== null && run.progress.serverUrl !== serverUrl;
   // Resuming with the list gone runs what is in the box: the lines done before are known by email or mobile.
@@ -165,9 +160,13 @@ export function BatchForm({ serverUrl }: { serverUrl: string }) {
         </div>
       </form>
       <StatusMessage status={status} />
-      {results.length > 0 && <ResultsTable results={results} lineNow={lineNow} />}
+      {results.length > 0 && <ResultsTable results={results} lineNow={summary?.left.lineNow ?? null} />}
       {summary && (
-        <RunSummary batch={summary.sent} outcomes={summary.outcomes} onLinesBack={summary.left ? () => (setText(summary.left), box.current?.focus()) : undefined} />
+        <RunSummary
+          batch={summary.sent}
+          outcomes={summary.outcomes}
+          onLinesBack={summary.left.text ? () => (setText(summary.left.text), box.current?.focus()) : undefined}
+        />
       )}
     </section>
   );

@@ -29,10 +29,12 @@ export function countsText(counts: RunCounts): string {
 /** Lines the server has answered. */
 export const answered = (p: BatchProgress) => p.lines.filter((l) => l.state === 'created' || l.state === 'failed').length;
 /** Each line answered (and, once the run is over, each one not sent) with what became of it. */
-export const resultsOf = (p: BatchProgress, over = false): Result[] =>
-  [...outcomesOf(p)]
-    .filter(([, o]) => over || o.state !== 'not-tried')
-    .map(([line, outcome]) => ({ line, username: p.lines.find((l) => l.line === line)!.username, outcome }));
+export function resultsOf(p: BatchProgress, over = false): Result[] {
+  const outcomes = outcomesOf(p);
+  return p.lines
+    .map(({ line, username }) => ({ line, username, outcome: outcomes.get(line)! }))
+    .filter(({ outcome }) => over || outcome.state !== 'not-tried');
+}
 
 /** Why a run waits, and what to do: resume, give the list again, or sign in to its server. */
 export function pausedText(serverUrl: string, progress: BatchProgress, list: string | null, kind?: ErrorKind): string {
