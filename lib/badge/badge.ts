@@ -28,9 +28,10 @@ export function startBadge(deps: Partial<BadgeDeps> = {}): () => void {
         const [settings, waiting] = await Promise.all([settingsItem.getValue().then(parseSettings), waitingItem.getValue()]);
         const id = settings.activeProfileId;
         const session = id ? await sessionStoreFor(id).load() : null;
-        const base = badgeState({ settings, session, now: now() }, translate);
+        const at = now();
+        const base = badgeState({ settings, session, now: at }, translate);
         const count = id && session ? stateFor(waiting, id, session.serverUrl) : undefined;
-        await action.show(waitingBadge(base, count, now(), translate));
+        await action.show(waitingBadge(base, count, at, translate));
       })
       .catch(() => {
         // A badge that could not be drawn is no reason to break the background; the next change retries.

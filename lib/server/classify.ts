@@ -1,3 +1,4 @@
+import type { WorkUnsupported } from './contract';
 import { LaunchpadError } from './errors';
 
 // Messages have been i18n keys in one release and Chinese text in the next: match loosely.
@@ -6,6 +7,8 @@ const LOCKED = /锁定|locked/i;
 const TRIES_LEFT = /还可尝试\s*(\d+)\s*次|(\d+)\s*(?:tries|attempts)\s*left/i;
 const EXISTS = /already[ ._]?exists|已存在/i;
 const REQUIRED = /required|必填|不能为空/i;
+// A disabled user is refused with 403 too: that is the account's state, not a missing authority.
+const DISABLED = /disabled|禁用/i;
 
 /** A failed password login. Any code other than 200 is a failure, whatever the code. */
 export function loginFailure(message: string): LaunchpadError {
@@ -36,5 +39,13 @@ export function statusFailure(status: number, serverMessage?: string): Launchpad
   if (status >= 500) return new LaunchpadError('server-error', details);
   if (status === 404) return new LaunchpadError('not-bytedesk', details);
   if (status >= 400) return new LaunchpadError('rejected', details);
+  return null;
+}
+
+/** A missing endpoint (404, whatever the body) or authority (403): the feature is not there for this user. */
+export function workUnsupported(error: unknown): WorkUnsupported | null {
+  const failure = error as Partial<Pick<LaunchpadError, 'kind' | 'status' | 'serverMessage'>> | null;
+  if (failure?.kind === 'not-bytedesk' && failure.status === 404) return { unsupported: 'not-on-server' };
+  if (failure?.kind === 'forbidden' && !DISABLED.test(failure.serverMessage ?? '')) return { unsupported: 'no-authority' };
   return null;
 }

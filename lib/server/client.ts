@@ -1,6 +1,6 @@
 import type { ZodMiniType } from 'zod/mini';
 import * as z from 'zod/mini';
-import { createUserFailure, loginFailure, statusFailure } from './classify';
+import { createUserFailure, loginFailure, statusFailure, workUnsupported } from './classify';
 import {
   agentSchema,
   CHANNEL,
@@ -127,19 +127,18 @@ export function createBytedeskClient(options: ClientOptions): BytedeskClient {
 
   /** A GET of the work endpoints, where a missing endpoint or authority is an answer. */
   async function work<T>(token: string, path: string, schema: ZodMiniType<T>, signal?: AbortSignal): Promise<T | WorkUnsupported> {
-    let result: JsonResult;
     try {
-      result = await send({ method: 'GET', path, token, signal });
+      const result = await send({ method: 'GET', path, token, signal });
+      if (result.code === 200) return data(result, schema);
+      // Recent servers answer a missing endpoint with HTTP 200 and code 404 ("No static resource …"):
+      // read like the status it stands for.
+      const failure = result.code === 404 ? statusFailure(404, result.message ?? undefined) : codeFailure(result);
+      throw failure ?? new LaunchpadError('rejected', { serverMessage: result.message ?? '' });
     } catch (error) {
       const unsupported = workUnsupported(error);
       if (unsupported) return unsupported;
       throw error;
     }
-    // Recent servers answer a missing endpoint with HTTP 200 and code 404 ("No static resource …").
-    if (result.code === 404) return { unsupported: 'not-on-server' };
-    if (result.code === 403 && !DISABLED.test(result.message ?? '')) return { unsupported: 'no-authority' };
-    if (result.code !== 200) throw codeFailure(result) ?? new LaunchpadError('rejected', { serverMessage: result.message ?? '' });
-    return data(result, schema);
   }
 
   return {
@@ -215,17 +214,6 @@ export function createBytedeskClient(options: ClientOptions): BytedeskClient {
 }
 
 const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
-
-// A disabled user is refused with 403 too: that is the account's state, not a missing authority.
-const DISABLED = /disabled|禁用/i;
-
-/** A missing endpoint (404 in either shape) or authority (403): the feature is not there for this user. */
-function workUnsupported(error: unknown): WorkUnsupported | null {
-  const failure = error as Partial<Pick<LaunchpadError, 'kind' | 'status' | 'serverMessage'>> | null;
-  if (failure?.kind === 'not-bytedesk' && failure.status === 404) return { unsupported: 'not-on-server' };
-  if (failure?.kind === 'forbidden' && !DISABLED.test(failure.serverMessage ?? '')) return { unsupported: 'no-authority' };
-  return null;
-}
 
 // Any JsonResult counts: the exchange of a dummy token answers `accessToken is invalid` (code -1).
 const PROBE_TOKEN = 'launchpad-connection-test';

@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { DEFAULT_JWT_KEY_BASE64 } from './jwt.ts';
 import { route, springError, type Reply } from './routes.ts';
-import { Store, NOTHING_WAITING, type WaitingWork, type WorkSupport } from './store.ts';
+import { Store, type WaitingWork, type WorkSupport } from './store.ts';
 
 export interface SeedUser {
   username: string;
@@ -292,7 +292,7 @@ export async function startStandInServer(options: StandInOptions = {}): Promise<
     },
     setWaiting(username, work) {
       userOrThrow(username);
-      store.waiting.set(username, { ...(store.waiting.get(username) ?? NOTHING_WAITING), ...work });
+      store.waiting.set(username, { ...store.waitingFor(username), ...work });
     },
     setWorkSupport(support) {
       store.workSupport = support;

@@ -48,7 +48,7 @@ function unauthorized(path: string): Reply {
 }
 
 type Handler = (call: Call) => Reply;
-type AuthedHandler = (call: Call, user: UserRecord) => Reply;
+export type AuthedHandler = (call: Call, user: UserRecord) => Reply;
 
 /** Written by the server's security handlers, not JsonResult: same fields, HTTP status = code. */
 export function denied(status: 401 | 403, message: string): Reply {

@@ -47,7 +47,7 @@ export interface WaitingWork {
   agent: boolean;
 }
 
-export const NOTHING_WAITING: WaitingWork = {
+const NOTHING_WAITING: WaitingWork = {
   unreplied: 0,
   directQueuing: 0,
   workgroupUnassigned: 0,

@@ -1,10 +1,8 @@
 // "Work waiting for an agent" (newer servers): unreplied conversations, queued visitors, tickets.
 // Each handler runs behind the token check; `store.workSupport` makes them answer as an older
 // server would (no such endpoint, in either shape) or refuse (no authority).
-import { denied, fail, ok, type Call, type Reply } from './routes.ts';
+import { denied, fail, ok, type AuthedHandler, type Call, type Reply } from './routes.ts';
 import { DEFAULT_ORG_UID, type Store, type UserRecord, type WaitingWork } from './store.ts';
-
-type AuthedHandler = (call: Call, user: UserRecord) => Reply;
 
 // Spring Boot's fallback page for a path nothing maps, on servers older than JsonResult 404s.
 const WHITELABEL_404 = (path: string, now: number) =>
@@ -13,8 +11,8 @@ const WHITELABEL_404 = (path: string, now: number) =>
   `<div>There was an unexpected error (type=Not Found, status=404).</div><div>No static resource ${path.slice(1)}.</div></body></html>`;
 
 /** Agent and member uids differ from the user uid on the real server: the stand-in derives them. */
-export const agentUidOf = (user: UserRecord) => `agent-${user.uid}`;
-export const memberUidOf = (user: UserRecord) => `member-${user.uid}`;
+const agentUidOf = (user: UserRecord) => `agent-${user.uid}`;
+const memberUidOf = (user: UserRecord) => `member-${user.uid}`;
 
 function unsupported(call: Call): Reply | null {
   const { store, path } = call;
