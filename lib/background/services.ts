@@ -48,18 +48,23 @@ export function createServices() {
     );
   }
 
-  /**
-   * A profile gone from the settings (its organisation's policy no longer names it): its token is
-   * revoked (out of reach: forgotten here), and everything stored for it goes.
-   */
-  async function dropProfileSession(profileId: string): Promise<void> {
-    const lifecycle = lifecycleFor(profileId);
-    await lifecycle.revoke().catch(() => lifecycle.forget());
+  /** A profile gone from the settings, its token dealt with: everything stored for it goes, and its lifecycle. */
+  async function forgetProfile(profileId: string): Promise<void> {
     await removeProfileItems(profileId);
     lifecycles.delete(profileId);
   }
 
+  /**
+   * A profile its organisation's policy no longer names: its token is revoked (out of reach:
+   * forgotten here), and then the profile is forgotten.
+   */
+  async function dropProfileSession(profileId: string): Promise<void> {
+    const lifecycle = lifecycleFor(profileId);
+    await lifecycle.revoke().catch(() => lifecycle.forget());
+    await forgetProfile(profileId);
+  }
+
   const openDeps = { settings, lifecycleFor, tabs: tabOpener, remember: rememberPath, cleanAddress: cleanAddressOnceLoaded } satisfies OpenDeps;
-  return { settings, lifecycleFor, distrustAll, dropProfileSession, openDeps, client };
+  return { settings, lifecycleFor, distrustAll, forgetProfile, dropProfileSession, openDeps, client };
 }
 export type Services = ReturnType<typeof createServices>;

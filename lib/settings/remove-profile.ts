@@ -1,5 +1,4 @@
 import { LaunchpadError } from '../server/errors';
-import { removeProfileItems } from '../storage';
 import type { TokenLifecycle } from '../token/lifecycle';
 import { canEdit, profileById, removeProfile as withoutProfile } from './profiles';
 import { updateSettings } from './save-settings';
@@ -8,6 +7,8 @@ import type { Settings } from './settings';
 export interface RemoveProfileDeps {
   settings(): Promise<Settings>;
   lifecycleFor(profileId: string): Pick<TokenLifecycle, 'revoke' | 'forget'>;
+  /** Everything stored for the profile, gone, its token dealt with already. */
+  forgetProfile(profileId: string): Promise<void>;
 }
 
 /**
@@ -16,11 +17,12 @@ export interface RemoveProfileDeps {
  * stored for it, and host permissions no other profile needs.
  */
 export async function removeProfile(profileId: string, force: boolean, deps: RemoveProfileDeps): Promise<void> {
-  const profile = profileById(await deps.settings(), profileId);
+  const settings = await deps.settings();
+  const profile = profileById(settings, profileId);
   if (!profile) return;
-  if (!canEdit(await deps.settings(), profile)) throw new LaunchpadError('invalid-input', { serverMessage: 'set by your organisation' });
+  if (!canEdit(settings, profile)) throw new LaunchpadError('invalid-input', { serverMessage: 'set by your organisation' });
   const lifecycle = deps.lifecycleFor(profileId);
   await (force ? lifecycle.forget() : lifecycle.revoke());
   await updateSettings((s) => withoutProfile(s, profileId));
-  await removeProfileItems(profileId);
+  await deps.forgetProfile(profileId);
 }

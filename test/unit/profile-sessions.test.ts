@@ -8,7 +8,7 @@ import { LaunchpadError } from '../../lib/server/errors';
 import { profileById } from '../../lib/settings/profiles';
 import { removeProfile } from '../../lib/settings/remove-profile';
 import { DEFAULT_SETTINGS, parseSettings, type ServerProfile, type Settings } from '../../lib/settings/settings';
-import { profileItems, settingsItem } from '../../lib/storage';
+import { profileItems, removeProfileItems, settingsItem } from '../../lib/storage';
 import { createTokenLifecycle, TRUST_MS, type TokenLifecycle } from '../../lib/token/lifecycle';
 import { createPasswordVault, type KeyStore } from '../../lib/token/password-vault';
 import { sessionStoreFor } from '../../lib/token/session-store';
@@ -113,7 +113,9 @@ async function setup(profiles: ServerProfile[] = [PROD, PROD_AGENT, STAGING], pa
   };
   const signIn = (p: ServerProfile, account = ADMIN, rememberPassword = false) =>
     lifecycleFor(p.id).signIn({ ...account, persist: false, rememberPassword });
-  return { servers, settings, lifecycleFor, signIn, advance: (ms: number) => void (now += ms) };
+  // What removing a profile needs of the worker.
+  const removal = { settings, lifecycleFor, forgetProfile: removeProfileItems };
+  return { servers, settings, lifecycleFor, removal, signIn, advance: (ms: number) => void (now += ms) };
 }
 
 const session = (p: ServerProfile) => sessionStoreFor(p.id).load();
@@ -232,7 +234,7 @@ describe('remembered passwords', () => {
 
 describe('removing a profile', () => {
   it("A profile's session is its own: removing one revokes its token on its own server only and clears what it stored", async () => {
-    const { servers, settings, lifecycleFor, signIn } = await setup();
+    const { servers, settings, removal, signIn } = await setup();
     const prod = await signIn(PROD);
     const agent = await signIn(PROD_AGENT, AGENT, true);
     const staging = await signIn(STAGING, ADMIN, true);
@@ -240,7 +242,7 @@ describe('removing a profile', () => {
     const others = { prod: await storedFor(PROD), agent: await storedFor(PROD_AGENT) };
     servers.calls.length = 0;
 
-    await removeProfile(STAGING.id, false, { settings, lifecycleFor });
+    await removeProfile(STAGING.id, false, removal);
 
     expect(servers.calls.filter((c) => c.method === 'logout')).toEqual([{ method: 'logout', serverUrl: STAGING.baseUrl, token: staging.token }]);
     expect(servers.isValid(staging.token)).toBe(false);
@@ -250,41 +252,41 @@ describe('removing a profile', () => {
     expect({ prod: await storedFor(PROD), agent: await storedFor(PROD_AGENT) }).toEqual(others);
 
     // Two profiles on one server: removing one keeps the other's token and session.
-    await removeProfile(PROD_AGENT.id, false, { settings, lifecycleFor });
+    await removeProfile(PROD_AGENT.id, false, removal);
     expect(servers.isValid(agent.token)).toBe(false);
     expect(servers.isValid(prod.token)).toBe(true);
     expect(await storedFor(PROD)).toEqual(others.prod);
   });
 
   it('Host permission no profile needs any more is dropped: a removed profile gives back its origins, unless another profile uses them', async () => {
-    const { settings, lifecycleFor } = await setup();
-    await removeProfile(STAGING.id, false, { settings, lifecycleFor });
+    const { removal } = await setup();
+    await removeProfile(STAGING.id, false, removal);
     expect(removePermission.mock.calls).toEqual([[{ origins: ['https://staging.example.com/*'] }]]);
 
     removePermission.mockClear();
-    await removeProfile(PROD_AGENT.id, false, { settings, lifecycleFor }); // PROD is on that server too
+    await removeProfile(PROD_AGENT.id, false, removal); // PROD is on that server too
     expect(removePermission).not.toHaveBeenCalled();
 
-    await removeProfile(PROD.id, false, { settings, lifecycleFor }); // the last one on it
+    await removeProfile(PROD.id, false, removal); // the last one on it
     expect(removePermission.mock.calls).toEqual([[{ origins: ['https://desk.example.com/*'] }]]);
   });
 
   it('the active profile removed: the first one left becomes active', async () => {
-    const { settings, lifecycleFor } = await setup([PROD, STAGING], { activeProfileId: STAGING.id });
-    await removeProfile(STAGING.id, false, { settings, lifecycleFor });
+    const { settings, removal } = await setup([PROD, STAGING], { activeProfileId: STAGING.id });
+    await removeProfile(STAGING.id, false, removal);
     expect((await settings()).activeProfileId).toBe(PROD.id);
   });
 
   it("an organisation's locked profile is refused: nothing revoked, nothing removed", async () => {
     const managed = { ...PROD, managed: true };
-    const { servers, settings, lifecycleFor, signIn } = await setup([managed, STAGING], {
+    const { servers, removal, signIn } = await setup([managed, STAGING], {
       policy: { allowUserProfiles: true, lockManaged: true, defaultWorkspaceLocked: false },
     });
     const stored = await signIn(managed);
     const before = await settingsItem.getValue();
 
-    await expect(removeProfile(managed.id, false, { settings, lifecycleFor })).rejects.toMatchObject({ kind: 'invalid-input' });
-    await expect(removeProfile(managed.id, true, { settings, lifecycleFor })).rejects.toMatchObject({ kind: 'invalid-input' });
+    await expect(removeProfile(managed.id, false, removal)).rejects.toMatchObject({ kind: 'invalid-input' });
+    await expect(removeProfile(managed.id, true, removal)).rejects.toMatchObject({ kind: 'invalid-input' });
     expect(servers.isValid(stored.token)).toBe(true);
     expect(await session(managed)).toMatchObject({ token: stored.token });
     expect(await settingsItem.getValue()).toEqual(before);
@@ -292,16 +294,16 @@ describe('removing a profile', () => {
   });
 
   it('its server out of reach: refused, the profile and its token kept; forced, removed and forgotten here', async () => {
-    const { servers, settings, lifecycleFor, signIn } = await setup([PROD, STAGING]);
+    const { servers, settings, removal, signIn } = await setup([PROD, STAGING]);
     const stored = await signIn(STAGING);
     servers.down(STAGING.baseUrl);
 
-    await expect(removeProfile(STAGING.id, false, { settings, lifecycleFor })).rejects.toMatchObject({ kind: 'unreachable' });
+    await expect(removeProfile(STAGING.id, false, removal)).rejects.toMatchObject({ kind: 'unreachable' });
     expect((await settings()).profiles.map((p) => p.id)).toEqual([PROD.id, STAGING.id]);
     expect(await session(STAGING)).toMatchObject({ token: stored.token });
     expect(removePermission).not.toHaveBeenCalled();
 
-    await removeProfile(STAGING.id, true, { settings, lifecycleFor });
+    await removeProfile(STAGING.id, true, removal);
     expect((await settings()).profiles.map((p) => p.id)).toEqual([PROD.id]);
     expect(await storedFor(STAGING)).toEqual({});
     expect(await alarm(STAGING)).toBeUndefined();
@@ -309,8 +311,8 @@ describe('removing a profile', () => {
   });
 
   it('signed out: removed without a word to its server', async () => {
-    const { servers, settings, lifecycleFor } = await setup([PROD, STAGING]);
-    await removeProfile(STAGING.id, false, { settings, lifecycleFor });
+    const { servers, settings, removal } = await setup([PROD, STAGING]);
+    await removeProfile(STAGING.id, false, removal);
     expect(servers.calls).toEqual([]);
     expect((await settings()).profiles.map((p) => p.id)).toEqual([PROD.id]);
   });
