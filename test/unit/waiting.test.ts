@@ -93,6 +93,25 @@ describe('reading the unreplied count from every answer in the contract', () => 
   });
 });
 
+describe('the other work calls of the contract (not polled yet)', () => {
+  const QUEUE = { directQueuingCount: 2, workgroupUnassignedCount: 1, totalQueuingCount: 3 };
+  const NOT_HERE = { status: 200, body: { message: 'No static resource.', code: 404, data: false } };
+  it.each<[string, Reply, (c: ReturnType<typeof createBytedeskClient>) => Promise<unknown>, string, unknown]>([
+    ['the agent of a user', ok({ uid: 'a1', member: { uid: 'm1' } }), (c) => c.agentOf('tok', { uid: 'u1', orgUid: 'o1' }),
+      '/api/v1/agent/query/user/uid?userUid=u1&orgUid=o1', { agentUid: 'a1', memberUid: 'm1' }],
+    ['a user who is no agent', ok(null), (c) => c.agentOf('tok', { uid: 'u1', orgUid: 'o1' }),
+      '/api/v1/agent/query/user/uid?userUid=u1&orgUid=o1', null],
+    ['the visitors queued for an agent', ok(QUEUE), (c) => c.queuing('tok', 'a1'), '/api/v1/queue/agent/queuing/count?agentUid=a1', QUEUE],
+    ['the tickets of one status assigned to a member', ok(SPRING_PAGE), (c) => c.ticketsAssigned('tok', { orgUid: 'o1', memberUid: 'm1', status: 'PENDING' }),
+      '/api/v1/ticket/query/org?orgUid=o1&assigneeUid=m1&status=PENDING&pageNumber=0&pageSize=1', 3],
+    ['an older server', NOT_HERE, (c) => c.queuing('tok', 'a1'), '/api/v1/queue/agent/queuing/count?agentUid=a1', { unsupported: 'not-on-server' }],
+  ])('%s', async (_, reply, call, path, expected) => {
+    const { client, urls } = clientAnswering(reply);
+    expect(await call(client)).toEqual(expected);
+    expect(urls).toEqual([`${URL_A}${path} Bearer tok`]);
+  });
+});
+
 describe('when to ask the server', () => {
   const unsupported: WaitingState = { kind: 'unsupported', reason: 'not-on-server', checkedAt: T0, serverUrl: URL_A };
   it.each<[string, WaitingState | undefined, number, boolean]>([
