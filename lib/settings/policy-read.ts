@@ -1,5 +1,5 @@
 import { normalizeServerUrl } from './server-url';
-import type { Workspace } from './settings';
+import { isFields, isWorkspace, type Workspace } from './settings';
 
 /** One profile the organisation sets, its addresses normalised. */
 export interface PolicyProfile {
@@ -41,7 +41,6 @@ export type PolicyReading =
   | { kind: 'invalid'; problems: PolicyProblem[] };
 
 type Fields = Record<string, unknown>;
-const isFields = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const SETTINGS = ['profiles', 'defaultWorkspace', 'allowUserProfiles', 'lockManagedProfiles'];
 const PROFILE_FIELDS = ['name', 'serverUrl', 'agentUrl', 'adminUrl'];
@@ -67,7 +66,7 @@ export function readPolicy(raw: unknown): PolicyReading {
   const lockManagedProfiles = flag('lockManagedProfiles');
   const workspace = raw.defaultWorkspace ?? null;
   if (workspace !== null && typeof workspace !== 'string') problem('defaultWorkspace', 'wrong-type');
-  else if (workspace !== null && workspace !== 'agent' && workspace !== 'admin') problem('defaultWorkspace', 'unknown-workspace');
+  else if (workspace !== null && !isWorkspace(workspace)) problem('defaultWorkspace', 'unknown-workspace');
 
   if (problems.length > 0) return { kind: 'invalid', problems };
   const defaultWorkspace = workspace as Workspace | null;

@@ -3,8 +3,12 @@ import { readActions, type Action } from '../actions/action';
 export type Workspace = 'agent' | 'admin';
 export type OpenIn = 'new-tab' | 'current-tab' | 'reuse-tab';
 
-const WORKSPACES: readonly Workspace[] = ['agent', 'admin'];
-const OPEN_IN: readonly OpenIn[] = ['new-tab', 'current-tab', 'reuse-tab'];
+// Records, so a value added to Workspace or OpenIn fails to compile until it is listed here.
+const WORKSPACES: Record<Workspace, true> = { agent: true, admin: true };
+const OPEN_IN: Record<OpenIn, true> = { 'new-tab': true, 'current-tab': true, 'reuse-tab': true };
+const isKeyOf = <K extends string>(record: Record<K, true>, v: unknown): v is K => typeof v === 'string' && Object.hasOwn(record, v);
+export const isWorkspace = (v: unknown): v is Workspace => isKeyOf(WORKSPACES, v);
+export const isOpenIn = (v: unknown): v is OpenIn => isKeyOf(OPEN_IN, v);
 
 /**
  * One server and account: a name, the server, and (stored apart, keyed by `id`) its own session,
@@ -57,11 +61,10 @@ export const DEFAULT_SETTINGS: Settings = {
 
 // The extension wrote these itself, so a small structural check does (zod is kept for what
 // servers send): every page reads settings, and this keeps a schema library out of them.
-type Fields = Record<string, unknown>;
-const isFields = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A JSON object (not an array): its fields are read one by one. */
+export const isFields = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isUrl = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 const isOptionalUrl = (v: unknown): v is string | null => v === null || isUrl(v);
-const isOneOf = <T>(options: readonly T[], v: unknown): v is T => options.includes(v as T);
 
 function readProfile(v: unknown): ServerProfile | null {
   if (!isFields(v) || typeof v.id !== 'string' || !isUrl(v.baseUrl)) return null;
@@ -92,7 +95,7 @@ export function parseSettings(raw: unknown): Settings {
   const profiles = raw.profiles.map(readProfile);
   const { activeProfileId, openIn, defaultWorkspace } = raw;
   if (profiles.includes(null) || !(activeProfileId === null || typeof activeProfileId === 'string')) return DEFAULT_SETTINGS;
-  if (!isOneOf(OPEN_IN, openIn) || !isOneOf(WORKSPACES, defaultWorkspace)) return DEFAULT_SETTINGS;
+  if (!isOpenIn(openIn) || !isWorkspace(defaultWorkspace)) return DEFAULT_SETTINGS;
   const policy = readPolicyRules(raw.policy);
   const cleanAddressBar = raw.cleanAddressBar === true;
   return { profiles: profiles as ServerProfile[], activeProfileId, openIn, defaultWorkspace, policy, cleanAddressBar, actions: readActions(raw.actions) };

@@ -1,7 +1,7 @@
 import type { MessageKey } from '../browser/i18n';
 import { canAdd, canEdit, profileByName } from './profiles';
 import { readServerUrl, serverOrigins } from './server-form';
-import type { OpenIn, ServerProfile, Settings, Workspace } from './settings';
+import { isFields, isOpenIn, isWorkspace, type ServerProfile, type Settings } from './settings';
 
 // Settings carried to another browser: the user's own profiles and preferences, never a token or
 // a password (those stay in their own stored items, which this module never reads).
@@ -60,12 +60,6 @@ export interface ImportProblem {
 
 export type ParsedImport = { ok: true; file: ImportFile } | { ok: false; problems: ImportProblem[] };
 
-// Records, so a value added to OpenIn or Workspace fails to compile until the file knows it.
-const OPEN_IN: Record<OpenIn, true> = { 'new-tab': true, 'current-tab': true, 'reuse-tab': true };
-const WORKSPACES: Record<Workspace, true> = { agent: true, admin: true };
-
-type Fields = Record<string, unknown>;
-const isFields = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
 const sameName = (a: string, b: string) => a.toLocaleLowerCase() === b.toLocaleLowerCase();
 
 /** The user's own profiles and the preferences: the organisation's profiles come from its policy. */
@@ -144,11 +138,11 @@ function readPreferences(raw: unknown, problems: ImportProblem[]): Partial<Prefe
   }
   const preferences: Partial<Preferences> = {};
   if (raw.openIn !== undefined) {
-    if (Object.hasOwn(OPEN_IN, raw.openIn as string)) preferences.openIn = raw.openIn as OpenIn;
+    if (isOpenIn(raw.openIn)) preferences.openIn = raw.openIn;
     else problems.push({ where: { field: 'openIn' }, code: 'bad-preference' });
   }
   if (raw.defaultWorkspace !== undefined) {
-    if (Object.hasOwn(WORKSPACES, raw.defaultWorkspace as string)) preferences.defaultWorkspace = raw.defaultWorkspace as Workspace;
+    if (isWorkspace(raw.defaultWorkspace)) preferences.defaultWorkspace = raw.defaultWorkspace;
     else problems.push({ where: { field: 'defaultWorkspace' }, code: 'bad-preference' });
   }
   return preferences;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { doneText, planLines, problemLine } from '../../components/options/import-words';
-import { DEFAULT_SETTINGS, parseSettings, type ServerProfile, type Settings } from '../../lib/settings/settings';
+import { DEFAULT_SETTINGS, parseSettings, type ServerProfile } from '../../lib/settings/settings';
 import {
   applyImport,
   changesAnything,
@@ -13,20 +13,13 @@ import {
   type ImportProblem,
 } from '../../lib/settings/transfer';
 import { settingsItem } from '../../lib/storage';
-import { profileOf } from '../support/profiles';
+import { profileOf, settingsOf } from '../support/profiles';
 
 const profile = profileOf;
 
 const PRODUCTION = profile('p1', 'Production', 'https://desk.example.com');
 const STAGING = profile('p2', 'Staging', 'http://127.0.0.1:9003', { agentUrl: 'http://127.0.0.1:9005', adminUrl: 'http://127.0.0.1:9004' });
 const CORPORATE = profile('m1', 'Corporate', 'https://corp.example.com', { managed: true });
-
-const settingsWith = (profiles: ServerProfile[], more: Partial<Settings> = {}): Settings => ({
-  ...DEFAULT_SETTINGS,
-  profiles,
-  activeProfileId: profiles[0]?.id ?? null,
-  ...more,
-});
 
 const fileOf = (body: Record<string, unknown>) =>
   JSON.stringify({ format: 'bytedesk-launchpad-settings', version: 1, exportedAt: '2025-01-01T00:00:00.000Z', profiles: [], ...body });
@@ -52,7 +45,7 @@ beforeEach(() => {
 
 describe('export', () => {
   it('holds the user\'s profiles and preferences, not the organisation\'s profiles', () => {
-    const settings = settingsWith([PRODUCTION, STAGING, CORPORATE], { openIn: 'reuse-tab', defaultWorkspace: 'admin' });
+    const settings = settingsOf([PRODUCTION, STAGING, CORPORATE], { openIn: 'reuse-tab', defaultWorkspace: 'admin' });
     expect(exportSettings(settings, new Date('2025-03-04T05:06:07Z'))).toEqual({
       format: 'bytedesk-launchpad-settings',
       version: 1,
@@ -72,7 +65,7 @@ describe('export', () => {
     // What a stored profile could hold by mistake one day must not ride along either.
     const leaky = { ...PRODUCTION, token, password };
     await fakeBrowser.storage.local.set({
-      settings: settingsWith([leaky as ServerProfile, STAGING]),
+      settings: settingsOf([leaky as ServerProfile, STAGING]),
       'session/p1': session,
       'password/p1': { iv: 'abc', data: password },
       session,
@@ -89,7 +82,7 @@ describe('export', () => {
 
 describe('round trip', () => {
   it('export, then import into a fresh browser: the same profiles and preferences, the first one active', () => {
-    const source = settingsWith([PRODUCTION, STAGING], { openIn: 'current-tab', defaultWorkspace: 'admin' });
+    const source = settingsOf([PRODUCTION, STAGING], { openIn: 'current-tab', defaultWorkspace: 'admin' });
     const file = parsed(JSON.stringify(exportSettings(source)));
     const plan = planImport(DEFAULT_SETTINGS, file);
     expect(plan.add.map((p) => p.name)).toEqual(['Production', 'Staging']);
@@ -106,7 +99,7 @@ describe('round trip', () => {
   });
 
   it('importing the same file again changes nothing', () => {
-    const settings = settingsWith([PRODUCTION, STAGING]);
+    const settings = settingsOf([PRODUCTION, STAGING]);
     const plan = planImport(settings, parsed(JSON.stringify(exportSettings(settings))));
     expect(plan).toEqual({ add: [], change: [], unchanged: ['Production', 'Staging'], refused: [], preferences: [] });
     expect(changesAnything(plan)).toBe(false);
@@ -157,6 +150,13 @@ describe('problems, one per bad thing', () => {
     ]);
   });
 
+  it('a preference is a value, not a list holding it', () => {
+    expect(problems(fileOf({ preferences: { openIn: ['new-tab'], defaultWorkspace: ['agent'] } }))).toEqual([
+      { where: { field: 'openIn' }, code: 'bad-preference' },
+      { where: { field: 'defaultWorkspace' }, code: 'bad-preference' },
+    ]);
+  });
+
   it('preferences that are not a set of values: one problem', () => {
     expect(problems(fileOf({ preferences: 'new-tab' }))).toEqual([{ where: { field: 'preferences' }, code: 'bad-preference' }]);
   });
@@ -168,7 +168,7 @@ describe('problems, one per bad thing', () => {
 });
 
 describe('merge by name, with a preview', () => {
-  const settings = settingsWith([PRODUCTION, STAGING], { activeProfileId: 'p2' });
+  const settings = settingsOf([PRODUCTION, STAGING], { activeProfileId: 'p2' });
   const file = parsed(
     fileOf({
       profiles: [
@@ -233,7 +233,7 @@ describe('what the organisation set is not changed', () => {
   const locked = { allowUserProfiles: false, lockManaged: true, defaultWorkspaceLocked: true };
 
   it('refuses a locked managed profile, a new profile when only the organisation\'s are allowed, and a locked default workspace', () => {
-    const settings = settingsWith([CORPORATE, PRODUCTION], { policy: locked });
+    const settings = settingsOf([CORPORATE, PRODUCTION], { policy: locked });
     const plan = planImport(settings, file);
     expect(plan.refused).toEqual([
       { what: 'managed-profile', name: 'Corporate' },
@@ -246,7 +246,7 @@ describe('what the organisation set is not changed', () => {
   });
 
   it('changes a managed profile that is not locked, keeping it managed, when the policy allows', () => {
-    const settings = settingsWith([CORPORATE], { policy: { allowUserProfiles: true, lockManaged: false, defaultWorkspaceLocked: false } });
+    const settings = settingsOf([CORPORATE], { policy: { allowUserProfiles: true, lockManaged: false, defaultWorkspaceLocked: false } });
     const after = applyImport(settings, planImport(settings, file), newId);
     expect(after.profiles).toEqual([
       { ...CORPORATE, name: 'corporate', baseUrl: 'https://elsewhere.example.com' },
@@ -259,7 +259,7 @@ describe('what the organisation set is not changed', () => {
 
 describe('in words, as the options page shows them', () => {
   it('the preview: one line per profile added, changed, unchanged or left as the organisation set it', () => {
-    const settings = settingsWith([PRODUCTION, STAGING, CORPORATE], { policy: { allowUserProfiles: true, lockManaged: true, defaultWorkspaceLocked: true } });
+    const settings = settingsOf([PRODUCTION, STAGING, CORPORATE], { policy: { allowUserProfiles: true, lockManaged: true, defaultWorkspaceLocked: true } });
     const file = parsed(
       fileOf({
         profiles: [
