@@ -1,6 +1,6 @@
 import { defineItem, type StoredItem } from './browser/stored-item';
 import type { ErrorKind } from './server/errors';
-import { DEFAULT_SETTINGS, type Settings } from './settings/settings';
+import { DEFAULT_SETTINGS, type Settings, type Workspace } from './settings/settings';
 import type { SealedSecret } from './token/password-vault';
 import type { Session } from './token/session';
 import type { Confirmation } from './token/trust';
@@ -33,7 +33,7 @@ export interface LastAccount {
   username: string;
   endedBecause: ErrorKind | null;
 }
-export type RecentPaths = Record<'agent' | 'admin', string[]>;
+export type RecentPaths = Record<Workspace, string[]>;
 
 const perProfile = new Map<string, ProfileItems>();
 
@@ -67,7 +67,7 @@ export async function removeProfileItems(profileId: string): Promise<void> {
  * too many wrong passwords, with when the lock ends (ms), so a reopened popup does not send.
  */
 export const popupMemoryItem = defineItem<{
-  workspace: 'agent' | 'admin' | null;
+  workspace: Workspace | null;
   lock: { profileId: string; username: string; until: number } | null;
 }>('local:popup', { workspace: null, lock: null });
 

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { applyPolicy, readPolicy, type Policy, type PolicyState } from '../settings/policy';
+import { applyPolicy, type PolicyState } from '../settings/policy';
+import { readPolicy, type Policy } from '../settings/policy-read';
 import { updateSettings } from '../settings/save-settings';
 import { parseSettings } from '../settings/settings';
 import { policyStateItem, settingsItem } from '../storage';

@@ -1,13 +1,11 @@
 import type { Policy, PolicyProblem, PolicyProfile } from './policy-read';
 import type { PolicyRules, ServerProfile, Settings } from './settings';
 
-export { readPolicy, type Policy, type PolicyProblem, type PolicyProblemCode, type PolicyReading } from './policy-read';
-
 /**
  * A managed profile's id, from its name: the same profile keeps its id, and so its session,
  * remembered password and recent pages, across every re-reading of the policy.
  */
-export const managedProfileId = (name: string): string => `policy:${name.toLowerCase()}`;
+const managedProfileId = (name: string): string => `policy:${name.toLowerCase()}`;
 
 /**
  * Settings as the policy wants them: its profiles first, in its order, in place of those an

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { applyManagedPolicy, startManagedPolicy } from '../../lib/browser/managed-policy';
-import { applyPolicy, readPolicy, type Policy, type PolicyProblem } from '../../lib/settings/policy';
+import { applyPolicy } from '../../lib/settings/policy';
+import { readPolicy, type Policy, type PolicyProblem } from '../../lib/settings/policy-read';
 import { policyProblemText } from '../../lib/settings/policy-problem-text';
 import { DEFAULT_SETTINGS, parseSettings, type ServerProfile, type Settings } from '../../lib/settings/settings';
 import { policyStateItem, settingsItem } from '../../lib/storage';
