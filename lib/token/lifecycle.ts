@@ -13,7 +13,6 @@ import { createTrust } from './trust';
 import { createSessionWriter, type RenewalScheduler } from './session-writer';
 
 export type { RenewalScheduler } from './session-writer';
-export { TRUST_MS } from './trust';
 
 export interface LifecycleDeps {
   store: SessionStore;

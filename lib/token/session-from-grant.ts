@@ -7,7 +7,7 @@ import type { Session, SessionUser } from './session';
 
 type SessionPlace = Pick<Session, 'id' | 'serverUrl' | 'profileId' | 'persist' | 'retired'>;
 
-export function sessionUser(user: BytedeskUser): SessionUser {
+function sessionUser(user: BytedeskUser): SessionUser {
   return {
     username: user.username,
     nickname: user.nickname || user.username,

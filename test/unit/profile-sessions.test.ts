@@ -9,9 +9,10 @@ import { profileById } from '../../lib/settings/profiles';
 import { removeProfile } from '../../lib/settings/remove-profile';
 import { DEFAULT_SETTINGS, parseSettings, type ServerProfile, type Settings } from '../../lib/settings/settings';
 import { profileItems, removeProfileItems, settingsItem } from '../../lib/storage';
-import { createTokenLifecycle, TRUST_MS, type TokenLifecycle } from '../../lib/token/lifecycle';
+import { createTokenLifecycle, type TokenLifecycle } from '../../lib/token/lifecycle';
 import { createPasswordVault, type KeyStore } from '../../lib/token/password-vault';
 import { sessionStoreFor } from '../../lib/token/session-store';
+import { TRUST_MS } from '../../lib/token/trust';
 import { fakeJwt } from '../support/tokens';
 import { profileOf } from '../support/profiles';
 

@@ -4,9 +4,10 @@ import { renewalAlarmFor } from '../../lib/browser/renewal-alarm';
 import type { BytedeskClient } from '../../lib/server/client';
 import { LaunchpadError } from '../../lib/server/errors';
 import { profileItems } from '../../lib/storage';
-import { createTokenLifecycle, TRUST_MS } from '../../lib/token/lifecycle';
+import { createTokenLifecycle } from '../../lib/token/lifecycle';
 import { createPasswordVault, type KeyStore } from '../../lib/token/password-vault';
 import { sessionStoreFor } from '../../lib/token/session-store';
+import { TRUST_MS } from '../../lib/token/trust';
 import { PROFILE } from '../support/profiles';
 import { fakeJwt } from '../support/tokens';
 
