@@ -10,8 +10,6 @@ export interface SignedInState {
   profile: ServerProfile | null;
   /** The session, if it is the profile's server's: null when signed out. */
   session: Session | null;
-  /** The profile's own stored items (recent pages, last account…). */
-  items: ProfileItems | null;
 }
 
 // The profile shown last, kept in the page's own synchronous storage: a hint only (the settings
@@ -56,10 +54,5 @@ export function useSignedIn(profileId?: string): SignedInState | undefined {
   if (!settings || ephemeral === undefined || persistent === undefined) return undefined;
   const profile = profileById(settings, id);
   const session = ephemeral ?? persistent;
-  return {
-    settings,
-    profile,
-    session: isSessionOf(session, profile?.baseUrl) ? session : null,
-    items: profile ? items : null,
-  };
+  return { settings, profile, session: isSessionOf(session, profile?.baseUrl) ? session : null };
 }

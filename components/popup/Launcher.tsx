@@ -3,8 +3,7 @@ import type { Action } from '../../lib/actions/action';
 import { browser } from 'wxt/browser';
 import { t } from '../../lib/browser/i18n';
 import { sendMessage } from '../../lib/messaging';
-import { profileById } from '../../lib/settings/profiles';
-import type { OpenIn, Settings, Workspace } from '../../lib/settings/settings';
+import type { OpenIn, ServerProfile, Settings, Workspace } from '../../lib/settings/settings';
 import { waitingItem } from '../../lib/storage';
 import type { Session } from '../../lib/token/session';
 import { stateFor } from '../../lib/work/waiting';
@@ -17,7 +16,8 @@ import { ShareRow } from './ShareRow';
 import { waitingCount, WaitingLine } from './WaitingLine';
 
 interface Props {
-  profileId: string;
+  profile: ServerProfile;
+  /** The profile's session. */
   session: Session;
   settings: Settings;
   recent: Record<Workspace, string[]>;
@@ -31,10 +31,10 @@ interface Props {
 }
 
 /** Signed in: the account, Agent | Admin, the pages, and Open. */
-export function Launcher({ profileId, session, settings, recent, workspace: initial, onWorkspace, notice, onSignedOut }: Props) {
+export function Launcher({ profile, session, settings, recent, workspace: initial, onWorkspace, notice, onSignedOut }: Props) {
   const [workspace, setWorkspace] = useState<Workspace>(initial);
   const { busy, error, run } = useAction();
-  const profile = profileById(settings, profileId);
+  const profileId = profile.id;
   // From storage, as the background last read it: the popup itself never asks the server.
   const waiting = stateFor(useStored(waitingItem) ?? {}, profileId, session.serverUrl);
   // An action chosen in the list asks for its value; its form loads then (most openings never ask).
@@ -83,7 +83,7 @@ export function Launcher({ profileId, session, settings, recent, workspace: init
         openIn={settings.openIn}
         busy={busy}
         onOpen={open}
-        rowMenu={(row) => profile && <ShareRow {...row} profile={profile} workspace={workspace} />}
+        rowMenu={(row) => <ShareRow {...row} profile={profile} workspace={workspace} />}
         actions={settings.actions.filter((a) => a.workspace === workspace)}
         onAction={ask}
       />

@@ -25,7 +25,7 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
   const [shownId, setShownId] = useState(prompt?.request?.profileId);
   const state = useSignedIn(shownId);
   // Asked for in the same round trip as the settings (see shownProfileId), not after them.
-  const items = state?.items ?? shownItems(shownProfileId(state?.settings, shownId));
+  const items = shownItems(shownProfileId(state?.settings, shownId));
   const lastAccount = useStored(items.lastAccount);
   const recent = useStored(items.recentPaths);
   const memory = useStored(popupMemoryItem);
@@ -54,13 +54,14 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
   // One live region for both screens, so "Signed out" is announced as the sign-in form replaces the pages.
   const status = <StatusMessage status={signedOut && !session ? { tone: 'ok', text: t('popup_signed_out') } : null} />;
 
-  if (session) {
+  // A session is the shown profile's only (see useSignedIn): signed in, there is a profile.
+  if (session && profile) {
     return (
       <>
         {status}
         {switcher}
         <Launcher
-          profileId={session.profileId}
+          profile={profile}
           session={session}
           settings={settings}
           recent={recent}
