@@ -39,8 +39,7 @@ export function createWaitingWork({ settings, client, alarm = waitingAlarm, noti
     session,
     client,
     load: () => waitingItem.getValue(),
-    async save(states) {
-      const before = await waitingItem.getValue();
+    async save(states, before) {
       await waitingItem.setValue(states);
       // A notice is extra: it never fails the count.
       await noticeRises(before, states, { enabled: () => waitingNoticeItem.getValue(), notices, translate: t }).catch(() => {});

@@ -13,7 +13,8 @@ export interface WaitingDeps {
   session(): Promise<WaitingSession | null>;
   client(serverUrl: string): Pick<BytedeskClient, 'unreplied'>;
   load(): Promise<Record<string, WaitingState>>;
-  save(states: Record<string, WaitingState>): Promise<void>;
+  /** `next` replaces `previous`, the states read just before (a notice compares the two). */
+  save(next: Record<string, WaitingState>, previous: Record<string, WaitingState>): Promise<void>;
   now(): number;
 }
 
@@ -63,7 +64,7 @@ export function waitingPoller(deps: WaitingDeps): WaitingPoller {
     const latest = states[asked.profileId];
     if (latest?.kind === 'off' || current?.token !== asked.token) return stateFor(states, asked.profileId, asked.serverUrl);
     if (!after) return undefined;
-    await deps.save({ ...states, [asked.profileId]: after });
+    await deps.save({ ...states, [asked.profileId]: after }, states);
     return after;
   }
 
