@@ -2,9 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/browser/i18n';
 import { sendMessage } from '../../lib/messaging';
 import { isTransient } from '../../lib/server/errors';
-import { ErrorText } from '../ErrorText';
+import { ConfirmQuestion } from '../ConfirmQuestion';
 import { useAction } from '../use-action';
-import { useFocusOnMount } from '../use-focus-on-mount';
 
 /**
  * Sign out, after a confirmation in its place that says once what follows (the token is revoked
@@ -43,50 +42,16 @@ export function SignOutControl({ profileId, onSignedOut }: { profileId: string; 
       </button>
     );
   }
-  return <SignOutQuestion {...{ busy, error, offline, end }} onCancel={() => setConfirming(false)} />;
-}
-
-interface QuestionProps {
-  busy: boolean;
-  error: string | null;
-  offline: boolean;
-  end(how: 'revoke' | 'forget'): void;
-  onCancel(): void;
-}
-
-function SignOutQuestion({ busy, error, offline, end, onCancel }: QuestionProps) {
-  const cancel = useFocusOnMount<HTMLButtonElement>();
   return (
-    <div
-      role="group"
-      aria-labelledby="sign-out-question"
-      class="confirm"
-      onKeyDown={(e) => {
-        if (e.key !== 'Escape') return;
-        e.preventDefault();
-        onCancel();
-      }}
-    >
-      <p id="sign-out-question">{t('popup_revoke_confirm')}</p>
-      <ErrorText text={error} />
-      {offline && (
-        <p id="forget-hint" class="hint">
-          {t('popup_forget_hint')}
-        </p>
-      )}
-      <div class="row wrap">
-        <button type="button" class="danger" disabled={busy} onClick={() => end('revoke')}>
-          {t('popup_revoke_yes')}
-        </button>
-        {offline && (
-          <button type="button" disabled={busy} aria-describedby="forget-hint" onClick={() => end('forget')}>
-            {t('popup_forget_here')}
-          </button>
-        )}
-        <button type="button" ref={cancel} onClick={onCancel}>
-          {t('popup_cancel')}
-        </button>
-      </div>
-    </div>
+    <ConfirmQuestion
+      id="sign-out-question"
+      question={t('popup_revoke_confirm')}
+      yes={t('popup_revoke_yes')}
+      onYes={() => void end('revoke')}
+      onCancel={() => setConfirming(false)}
+      busy={busy}
+      error={error}
+      alternative={offline && { label: t('popup_forget_here'), hint: t('popup_forget_hint'), onClick: () => void end('forget') }}
+    />
   );
 }
