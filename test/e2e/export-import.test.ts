@@ -91,7 +91,8 @@ describe('export and import of settings', () => {
       await button(page, t('transfer_import')).click();
       await (await refusing).setFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"profiles": [') });
       const problems = page.getByRole('group', { name: t('transfer_problems_heading', 'notes.json') });
-      expect(await problems.getByRole('listitem').allTextContents()).toEqual([t('transfer_problem_not_json')]);
+      // The file is read after the chooser answers: wait for its words, then check them.
+      await expect.poll(() => problems.getByRole('listitem').allTextContents()).toEqual([t('transfer_problem_not_json')]);
       expect(await button(page, t('transfer_apply')).count()).toBe(0);
       await page.keyboard.press('Escape');
       await expect.poll(() => problems.count()).toBe(0);
