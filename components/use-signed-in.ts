@@ -2,7 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { profileById } from '../lib/settings/profiles';
 import { parseSettings, type ServerProfile, type Settings } from '../lib/settings/settings';
 import { profileItems, settingsItem, type ProfileItems } from '../lib/storage';
-import { isSessionOf, type Session } from '../lib/token/session';
+import { isSessionFor, type Session } from '../lib/token/session';
 import { useStored } from './use-stored';
 
 export interface SignedInState {
@@ -54,5 +54,5 @@ export function useSignedIn(profileId?: string): SignedInState | undefined {
   if (!settings || ephemeral === undefined || persistent === undefined) return undefined;
   const profile = profileById(settings, id);
   const session = ephemeral ?? persistent;
-  return { settings, profile, session: isSessionOf(session, profile?.baseUrl) ? session : null };
+  return { settings, profile, session: isSessionFor(session, profile) ? session : null };
 }

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { StaleEnd } from './background/stale-sessions';
 import type { NewUser } from './server/contract';
 import type { RealSnippetRequest } from './share/real-snippet';
 import type { PasswordSignIn } from './token/lifecycle';
@@ -17,6 +18,11 @@ export interface LaunchpadProtocol {
   forget(input: OfProfile): void;
   /** The popup opened: check the token with the server now, before a page is asked for. */
   confirm(input: OfProfile): void;
+  /**
+   * After a page changed these profiles: sessions that no longer belong to them are ended now
+   * (see stale-sessions), and what became of each is told (null: none ended).
+   */
+  sessionEnds(input: { profileIds: string[] }): Record<string, StaleEnd | null>;
   /** Revokes the profile's token (`force`: forgets it, the server being out of reach), then removes the profile. */
   removeProfile(input: OfProfile & { force?: boolean }): void;
   createUser(user: NewUser): CreatedUser;

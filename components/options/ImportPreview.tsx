@@ -75,11 +75,13 @@ export function ImportPreview({ opened, setStatus, onClose }: Props) {
         applied = planImport(current, file);
         return applyImport(current, applied);
       });
-      // A token goes only to the server that issued it: a profile on a new server signs in again.
-      const moved = applied.change.filter((c) => c.serverChanged);
-      const forgets = await Promise.allSettled(moved.map((c) => sendMessage('forget', { profileId: c.id })));
-      const failed = forgets.some((r) => r.status === 'rejected');
-      const after = failed ? t('transfer_sign_out_failed') : moved.length > 0 ? t('transfer_signed_out') : '';
+      // A token goes only to the origins its session began on: the background ends the sessions of
+      // profiles whose server or app addresses changed, revoked on their old server.
+      const ends = Object.values(
+        await sendMessage('sessionEnds', { profileIds: applied.change.map((c) => c.id) }).catch(() => ({ failed: 'not-revoked' as const })),
+      );
+      const failed = ends.includes('not-revoked');
+      const after = failed ? t('transfer_sign_out_failed') : ends.includes('revoked') ? t('transfer_signed_out') : '';
       setStatus({ tone: failed ? 'warn' : 'ok', text: [doneText(applied), after].filter(Boolean).join(' ') });
       return true;
     } catch (error) {

@@ -33,7 +33,8 @@ export function useServerSave(
     try {
       if (!(await allowed)) return setStatus({ tone: 'error', text: t('options_permission_denied', host) });
       permissions.remember(origins);
-      const saved = await saveServer(profileId, server, (id) => sendMessage('forget', { profileId: id }), name);
+      const ends = async (id: string) => (await sendMessage('sessionEnds', { profileIds: [id] }))[id] ?? null;
+      const saved = await saveServer(profileId, server, ends, name);
       const { session } = saved;
       onSaved(serverFormValues(server), saved.profileId);
       const done = t('options_saved_server', host);

@@ -53,6 +53,7 @@ export function registerBackground(services: Services): void {
   });
   onMessage('checkWaiting', async () => void (await waiting.check('options')));
   onMessage('removeProfile', ({ data }) => removeProfile(data.profileId, data.force === true, services));
+  onMessage('sessionEnds', ({ data }) => services.sessions.endsOf(data.profileIds));
   onWebAppSignOut(services.distrustAll);
   onMessage('createUser', async ({ data }) => createUser(data, { lifecycle: await active(), client }));
   onMessage('probe', ({ data }) => client(normalizeServerUrl(data.baseUrl)).probe());
@@ -81,15 +82,20 @@ export function registerBackground(services: Services): void {
     if (alarm.name === WAITING_ALARM) void waiting.check('alarm');
   });
   // The organisation's policy, now and whenever it changes (it listens to storage.managed).
-  startManagedPolicy(Date.now, (removed) => removed.forEach((id) => void services.dropProfileSession(id)));
-  // The menu names the profiles: redrawn as they change.
-  settingsItem.watch((stored) => void setMenuItems(menuItems(parseSettings(stored))));
+  startManagedPolicy(Date.now);
+  settingsItem.watch((stored, previous) => {
+    // Whoever changed a profile (a page, an import, the policy), its session ends here if it moved.
+    void services.sessions.settle(parseSettings(previous));
+    // The menu names the profiles: redrawn as they change.
+    void setMenuItems(menuItems(parseSettings(stored)));
+  });
 
   // Every worker start, once the event that woke it has gone first (a page to open is what the
   // user waits for): the menu items, the badge, the waiting count's alarm, each profile's renewal
   // alarm (or a missed renewal), and the server's word on the active token before a page needs it.
   setTimeout(() => {
     void moveLegacySession().then(async () => {
+      await services.sessions.settle(null);
       const now = await settings();
       void setMenuItems(menuItems(now));
       startBadge();

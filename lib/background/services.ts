@@ -11,6 +11,7 @@ import { createPasswordVault } from '../token/password-vault';
 import { sessionStoreFor } from '../token/session-store';
 import type { OpenDeps } from '../workspace/open-workspace';
 import { rememberPath } from '../workspace/recent-paths';
+import { staleSessions } from './stale-sessions';
 
 /** Builds the background's services from the real browser and server. */
 export function createServices() {
@@ -54,17 +55,10 @@ export function createServices() {
     lifecycles.delete(profileId);
   }
 
-  /**
-   * A profile its organisation's policy no longer names: its token is revoked (out of reach:
-   * forgotten here), and then the profile is forgotten.
-   */
-  async function dropProfileSession(profileId: string): Promise<void> {
-    const lifecycle = lifecycleFor(profileId);
-    await lifecycle.revoke().catch(() => lifecycle.forget());
-    await forgetProfile(profileId);
-  }
+  /** Sessions whose profile went or moved: ended on their server, forgotten here (see stale-sessions). */
+  const sessions = staleSessions({ settings, loadSession: (id) => sessionStoreFor(id).load(), lifecycleFor, forgetProfile });
 
   const openDeps = { settings, lifecycleFor, tabs: tabOpener, remember: rememberPath, cleanAddress: cleanAddressOnceLoaded } satisfies OpenDeps;
-  return { settings, lifecycleFor, distrustAll, forgetProfile, dropProfileSession, openDeps, client };
+  return { settings, lifecycleFor, distrustAll, forgetProfile, sessions, openDeps, client };
 }
 export type Services = ReturnType<typeof createServices>;

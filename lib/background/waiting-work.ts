@@ -7,7 +7,7 @@ import { activeProfile, type Settings } from '../settings/settings';
 import { waitingItem, waitingNoticeItem } from '../storage';
 import { sessionStoreFor } from '../token/session-store';
 import { isExpired } from '../token/schedule';
-import { isSessionOf } from '../token/session';
+import { isSessionFor } from '../token/session';
 import { serialQueue } from '../util/serial';
 import { stateFor } from '../work/waiting';
 import { noticeRises } from '../work/waiting-notice';
@@ -31,7 +31,7 @@ export function createWaitingWork({ settings, client, alarm = waitingAlarm, noti
     if (!profile) return null;
     const stored = await sessionStoreFor(profile.id).load();
     // A token past its expiry is dead on the server: never sent anywhere for a count.
-    if (!isSessionOf(stored, profile.baseUrl) || isExpired(stored, now())) return null;
+    if (!isSessionFor(stored, profile) || isExpired(stored, now())) return null;
     return { token: stored.token, serverUrl: profile.baseUrl, profileId: profile.id };
   }
 

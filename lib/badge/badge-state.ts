@@ -2,7 +2,7 @@ import { t } from '../browser/i18n';
 import type { BadgeLook } from '../browser/action-badge';
 import { activeProfile, type Settings } from '../settings/settings';
 import { renewalTime } from '../token/schedule';
-import { isSessionOf, type Session } from '../token/session';
+import { isSessionFor, type Session } from '../token/session';
 
 export type BadgeStateName = 'not-set-up' | 'signed-out' | 'unreachable' | 'attention' | 'signed-in';
 
@@ -32,7 +32,7 @@ export function badgeState({ settings, session, now }: BadgeInput, translate: ty
     return { state: 'not-set-up', text: translate('badge_text_not_set_up'), color: BADGE_COLORS.grey, title };
   }
   const host = new URL(profile.baseUrl).host;
-  if (!isSessionOf(session, profile.baseUrl)) {
+  if (!isSessionFor(session, profile)) {
     const title = translate('badge_title_signed_out', [name, host]);
     return { state: 'signed-out', text: translate('badge_text_signed_out'), color: BADGE_COLORS.grey, title };
   }

@@ -9,8 +9,8 @@ export interface StoredItem<T> {
   getValue(): Promise<T>;
   setValue(value: T): Promise<void>;
   removeValue(): Promise<void>;
-  /** Calls back with each new value (the fallback once removed); returns the unwatch. */
-  watch(callback: (value: T) => void): () => void;
+  /** Calls back with each new value and the one before (the fallback where none); returns the unwatch. */
+  watch(callback: (value: T, previous: T) => void): () => void;
 }
 
 /**
@@ -33,8 +33,10 @@ export function defineItem<T>(key: `${Area}:${string}`, fallback: T): StoredItem
       return browser.storage[area].remove(name);
     },
     watch(callback) {
-      const listener = (changes: Record<string, { newValue?: unknown }>, changed: string) => {
-        if (changed === area && name in changes) callback((changes[name]!.newValue ?? fallback) as T);
+      const listener = (changes: Record<string, { newValue?: unknown; oldValue?: unknown }>, changed: string) => {
+        if (changed !== area || !(name in changes)) return;
+        const { newValue, oldValue } = changes[name]!;
+        callback((newValue ?? fallback) as T, (oldValue ?? fallback) as T);
       };
       browser.storage.onChanged.addListener(listener);
       return () => browser.storage.onChanged.removeListener(listener);

@@ -15,6 +15,8 @@ export type ErrorKind =
   | 'signed-out'
   | 'session-expired'
   | 'not-set-up'
+  /** The profile went, or its server or app addresses changed, while something was under way for it. */
+  | 'profile-changed'
   | 'invalid-input';
 
 export interface ErrorDetails {

@@ -1,10 +1,10 @@
 import { hostPermissions } from '../browser/permissions';
 import { updateItem } from '../browser/update-item';
 import { settingsItem } from '../storage';
-import { sessionStoreFor } from '../token/session-store';
+import type { StaleEnd } from '../background/stale-sessions';
 import { originsNoLongerUsed } from './profile-origins';
 import { addProfile, changeProfile } from './profiles';
-import { mustForget, type ServerSettings } from './server-form';
+import type { ServerSettings } from './server-form';
 import { parseSettings, type Settings } from './settings';
 
 export type Preferences = Pick<Settings, 'openIn' | 'defaultWorkspace' | 'cleanAddressBar'>;
@@ -28,27 +28,24 @@ export async function updateSettings(change: (settings: Settings) => Settings): 
 }
 
 /**
- * Stores the server fields in profile `profileId`, or in a new profile (first run, *Add*). A
- * session of that profile from another server is then forgotten through `forget` (the background
- * owns the token), and the user signs in again. Resolves the profile's id too.
+ * Stores the server fields in profile `profileId`, or in a new profile (first run, *Add*). If
+ * that moved any of the profile's origins, the background ends its session (revoked on the old
+ * server; see stale-sessions) and `sessionEnds` tells how. Resolves the profile's id too.
  */
 export async function saveServer(
   profileId: string | null,
   server: ServerSettings,
-  forget: (profileId: string) => Promise<void>,
+  sessionEnds: (profileId: string) => Promise<StaleEnd | null>,
   name?: string,
 ): Promise<{ profileId: string; session: SessionAfterSave }> {
   const id = profileId ?? crypto.randomUUID();
   // The name given renames an existing profile too (the options page edits both at once).
   const change = name === undefined ? server : { ...server, name };
   await updateSettings((s) => (profileId ? changeProfile(s, id, change) : addProfile(s, server, id, name)));
-  if (!mustForget(await sessionStoreFor(id).load(), server.baseUrl)) return { profileId: id, session: 'kept' };
-  // Saved either way: the background never sends a token to a server other than its own.
-  const session = await forget(id).then(
-    () => 'signed-out' as const,
-    () => 'sign-out-failed' as const,
-  );
-  return { profileId: id, session };
+  if (!profileId) return { profileId: id, session: 'kept' };
+  // Saved either way: the background never sends a token to origins its session did not begin on.
+  const end = await sessionEnds(id).catch(() => 'not-revoked' as const);
+  return { profileId: id, session: end === null ? 'kept' : end === 'revoked' ? 'signed-out' : 'sign-out-failed' };
 }
 
 /** Changes preferences only. */

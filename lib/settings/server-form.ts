@@ -1,7 +1,6 @@
 import { t } from '../browser/i18n';
 import { errorMessage } from '../error-message';
 import { errorKindOf } from '../server/errors';
-import { isSessionOf, type Session } from '../token/session';
 import { isLoopbackHost, normalizeServerUrl, originPattern } from './server-url';
 import type { ServerProfile } from './settings';
 
@@ -74,11 +73,6 @@ export function serverOrigins(server: ServerSettings): string[] {
 export function isInsecure(url: string): boolean {
   const { protocol, hostname } = new URL(url);
   return protocol === 'http:' && !isLoopbackHost(hostname);
-}
-
-/** A token goes only to the server that issued it: a session for another server must go. */
-export function mustForget(session: Pick<Session, 'serverUrl'> | null, baseUrl: string): boolean {
-  return session !== null && !isSessionOf(session, baseUrl);
 }
 
 export type ConnectionOutcome = { result: 'ok' | 'unreachable' | 'not-bytedesk'; text: string };

@@ -1,6 +1,7 @@
 import type { MessageKey } from '../browser/i18n';
 import { canAdd, canEdit, profileByName } from './profiles';
 import { readServerUrl, serverOrigins } from './server-form';
+import { originsOf, type ProfileOrigins } from '../token/session';
 import { isFields, isOpenIn, isWorkspace, type ServerProfile, type Settings } from './settings';
 
 // Settings carried to another browser: the user's own profiles and preferences, never a token or
@@ -159,8 +160,8 @@ export interface ProfileChange {
   /** The name it has now. */
   name: string;
   changes: FieldChange[];
-  /** Its server changes: its session belongs to the old server and must go. */
-  serverChanged: boolean;
+  /** Its server or app addresses change: its session belongs to the old ones and ends. */
+  endsSession: boolean;
   next: ImportedProfile;
 }
 
@@ -179,6 +180,8 @@ export interface ImportPlan {
 
 const PROFILE_FIELDS: ProfileField[] = ['name', 'baseUrl', 'agentUrl', 'adminUrl'];
 
+const sameOrigins = (a: ProfileOrigins, b: ProfileOrigins) => originsOf(a).join(' ') === originsOf(b).join(' ');
+
 /** Profiles merged by name (case aside) into the stored ones; what the policy locks is left alone. */
 export function planImport(settings: Settings, file: ImportFile): ImportPlan {
   const plan: ImportPlan = { add: [], change: [], unchanged: [], refused: [], preferences: [] };
@@ -196,7 +199,7 @@ export function planImport(settings: Settings, file: ImportFile): ImportPlan {
     }));
     if (changes.length === 0) plan.unchanged.push(current.name);
     else if (!canEdit(settings, current)) plan.refused.push({ what: 'managed-profile', name: current.name });
-    else plan.change.push({ id: current.id, name: current.name, changes, serverChanged: current.baseUrl !== incoming.baseUrl, next: incoming });
+    else plan.change.push({ id: current.id, name: current.name, changes, endsSession: !sameOrigins(current, incoming), next: incoming });
   }
   const { openIn, defaultWorkspace } = file.preferences;
   if (openIn && openIn !== settings.openIn) plan.preferences.push({ field: 'openIn', from: settings.openIn, to: openIn });
@@ -213,8 +216,8 @@ export function changesAnything(plan: ImportPlan): boolean {
 }
 
 /**
- * The settings after the import. A changed profile keeps its id (and so its recent pages and,
- * on the same server, its session); an added one gets a new id.
+ * The settings after the import. A changed profile keeps its id (and so its recent pages and, when
+ * its origins stay the same, its session); an added one gets a new id.
  */
 export function applyImport(settings: Settings, plan: ImportPlan, newId: () => string = () => crypto.randomUUID()): Settings {
   const changed = new Map(plan.change.map((c) => [c.id, c.next]));

@@ -6,7 +6,7 @@ import { serialQueue } from '../util/serial';
 import type { PasswordVault, SealedSecret } from './password-vault';
 import { renewSession, type RenewalDeps } from './renewal';
 import { isExpired, isRenewalDue, nextRenewalAt } from './schedule';
-import { tokensOf, type Session } from './session';
+import { isSessionFor, originsOf, tokensOf, type Session } from './session';
 import { sessionFromGrant } from './session-from-grant';
 import type { SessionStore } from './session-store';
 import { createTrust } from './trust';
@@ -44,7 +44,12 @@ export type TokenLifecycle = ReturnType<typeof createTokenLifecycle>;
 export function createTokenLifecycle(deps: LifecycleDeps) {
   const { store, now } = deps;
   const newId = deps.newId ?? (() => crypto.randomUUID());
-  const writer = createSessionWriter({ store, scheduler: deps.scheduler, renewalAt: (s) => nextRenewalAt(s, now()) });
+  const writer = createSessionWriter({
+    store,
+    scheduler: deps.scheduler,
+    renewalAt: (s) => nextRenewalAt(s, now()),
+    belongs: async (s) => isSessionFor(s, await deps.profile()),
+  });
   const oneAtATime = serialQueue();
   let renewal: { id: string; run: Promise<Session> } | null = null;
   let check: { token: string; run: Promise<Session> } | null = null;
@@ -86,14 +91,19 @@ export function createTokenLifecycle(deps: LifecycleDeps) {
 
   /** A new session replaces any other, whose tokens are then revoked: nobody holds them any more. */
   async function begin(grant: TokenGrant, profile: ServerProfile, persist: boolean, password: string | null) {
-    const where = { id: newId(), serverUrl: profile.baseUrl, profileId: profile.id, persist, retired: [] };
+    const where = { id: newId(), serverUrl: profile.baseUrl, origins: originsOf(profile), profileId: profile.id, persist, retired: [] };
     const session = sessionFromGrant(grant, where, now());
     // Bound to the account the server signed in and to its server: it opens for this session only.
     const sealed: SealedSecret | null = password === null
       ? null
       : await deps.vault.seal(password, session.user.username, session.serverUrl);
-    const replaced = await writer.start(session, sealed);
+    const { replaced, kept } = await writer.start(session, sealed);
     if (replaced) await revokeTokens(replaced.serverUrl, tokensOf(replaced).filter((t) => t !== session.token));
+    if (!kept) {
+      // Its profile went or moved while the server answered: nobody may hold this token.
+      await revokeTokens(session.serverUrl, [session.token]);
+      throw new LaunchpadError('profile-changed');
+    }
     return confirm(session);
   }
 
@@ -204,6 +214,31 @@ export function createTokenLifecycle(deps: LifecycleDeps) {
         const ended = await writer.end(session, null);
         if (ended) await revokeTokens(ended.serverUrl, ended.retired);
       }),
+
+    /**
+     * The session `staleId` no longer belongs to its profile (removed, or its server or app
+     * addresses changed): forgotten here at once, then every token of it revoked on the server
+     * that issued it. Waits for a renewal in flight, so the token it brings goes too. Resolves
+     * whether the server took the revocation (false: the tokens stay valid there until they
+     * expire), or null when that session had ended already.
+     */
+    endStale: (staleId: string): Promise<boolean | null> =>
+      oneAtATime(async () => {
+        const current = await store.load();
+        const ended = current?.id === staleId ? await writer.end(current, 'profile-changed') : null;
+        if (!ended) return null;
+        const client = deps.client(ended.serverUrl);
+        const results = await Promise.allSettled(tokensOf(ended).map((token) => client.logout(token)));
+        return results.every((r) => r.status === 'fulfilled' || errorKindOf(r.reason) === 'token-rejected');
+      }),
+
+    /** A session stored before sessions recorded their origins takes its profile's, once. */
+    async bindOrigins(profile: Parameters<typeof originsOf>[0]): Promise<void> {
+      const session = await store.load();
+      if (session && session.origins === undefined && isSessionFor(session, profile)) {
+        await writer.update(session, { ...session, origins: originsOf(profile) });
+      }
+    },
 
     /**
      * Forgets the session here only, at once (its token stays valid on the server until it

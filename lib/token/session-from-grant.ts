@@ -5,7 +5,7 @@ import type { Session, SessionUser } from './session';
 // The background's half of the session: made from what the server granted. Pages only read
 // sessions (session.ts), so the token reader stays out of their bundles.
 
-type SessionPlace = Pick<Session, 'id' | 'serverUrl' | 'profileId' | 'persist' | 'retired'>;
+type SessionPlace = Pick<Session, 'id' | 'serverUrl' | 'origins' | 'profileId' | 'persist' | 'retired'>;
 
 function sessionUser(user: BytedeskUser): SessionUser {
   return {
@@ -21,6 +21,7 @@ export function sessionFromGrant(grant: TokenGrant, where: SessionPlace, nowMs: 
   return {
     id: where.id,
     serverUrl: where.serverUrl,
+    ...(where.origins && { origins: where.origins }),
     profileId: where.profileId,
     persist: where.persist,
     token: grant.accessToken,

@@ -14,6 +14,8 @@ export interface SessionWriterDeps {
   scheduler: RenewalScheduler;
   /** When the stored session is next to be renewed (or retried). */
   renewalAt(session: Session): number | null;
+  /** Whether the session still belongs to its profile as it stands now (not removed, same origins). */
+  belongs(session: Session): Promise<boolean>;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface SessionWriterDeps {
  * between: an answer that arrives for a session that has ended (signed out, replaced by another
  * sign-in, its server changed) is never stored.
  */
-export function createSessionWriter({ store, scheduler, renewalAt }: SessionWriterDeps) {
+export function createSessionWriter({ store, scheduler, renewalAt, belongs }: SessionWriterDeps) {
   const exclusive = serialQueue();
 
   async function schedule(session: Session): Promise<void> {
@@ -31,16 +33,25 @@ export function createSessionWriter({ store, scheduler, renewalAt }: SessionWrit
   }
 
   return {
-    /** A new session replaces whatever was stored; resolves the one it replaced, whose tokens are to be revoked. */
+    /**
+     * A new session replaces whatever was stored; resolves the one it replaced, whose tokens are to
+     * be revoked, and whether the new one was kept: not when its profile was removed or moved
+     * while the server answered (checked after the write, so a removal that comes later still
+     * finds the session and ends it).
+     */
     start: (session: Session, sealedPassword: SealedSecret | null) =>
       exclusive(async () => {
         const replaced = await store.load();
         await store.clear();
         await store.save(session);
+        if (!(await belongs(session))) {
+          await store.clear();
+          return { replaced, kept: false };
+        }
         if (sealedPassword) await store.savePassword(sealedPassword, session.persist);
         await schedule(session);
         await store.lastAccount.setValue({ username: session.user.username, endedBecause: null });
-        return replaced;
+        return { replaced, kept: true };
       }),
 
     /** `from` becomes `next` (a renewal's result, or a failure noted), if `from` is still the session. */

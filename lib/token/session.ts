@@ -1,12 +1,19 @@
 import type { ErrorKind } from '../server/errors';
+import type { ServerProfile } from '../settings/settings';
 
 /** A signed-in session: the token, what it says of itself, and whose it is. */
 export interface Session {
   /** Made at sign-in and kept through renewals: a change made for one session never lands on the next. */
   id: string;
   token: string;
-  /** The server that issued the token: the only origin it is ever sent to. */
+  /** The server that issued the token: every call with it goes there. */
   serverUrl: string;
+  /**
+   * Every origin the token may be sent to: the server's and its app addresses' when the session
+   * began. A profile whose origins change no longer has this session (see isSessionFor).
+   * Missing on sessions stored before it existed, until the worker stamps them.
+   */
+  origins?: string[];
   profileId: string;
   /** Milliseconds; from the JWT's `iat`, else when the token was obtained. */
   issuedAt: number;
@@ -40,7 +47,19 @@ export function sameSession(stored: Session | null, expected: Pick<Session, 'id'
   return stored !== null && stored.id === expected.id && stored.token === expected.token;
 }
 
-/** A token goes only to the server that issued it: a session of another server is no session here. */
-export function isSessionOf(session: Pick<Session, 'serverUrl'> | null, serverUrl: string | undefined): session is Session {
-  return session !== null && session.serverUrl === serverUrl;
+/** Where a profile's pages and calls go: its server's origin and its app addresses' (sorted, once each). */
+export type ProfileOrigins = Pick<ServerProfile, 'baseUrl' | 'agentUrl' | 'adminUrl'>;
+export function originsOf(profile: ProfileOrigins): string[] {
+  const urls = [profile.baseUrl, profile.agentUrl, profile.adminUrl].filter((url): url is string => url !== null);
+  return [...new Set(urls.map((url) => new URL(url).origin))].sort();
+}
+
+/**
+ * A token goes only where its session began: the profile's server and app origins as they were
+ * then. Change any of them and the session is no session of this profile (the worker ends it).
+ */
+export function isSessionFor(session: Pick<Session, 'serverUrl' | 'origins'> | null, profile: ProfileOrigins | null | undefined): session is Session {
+  if (session === null || !profile || session.serverUrl !== profile.baseUrl) return false;
+  // Stored before sessions recorded their origins: the server decides, until the worker stamps it.
+  return session.origins === undefined || session.origins.join(' ') === originsOf(profile).join(' ');
 }

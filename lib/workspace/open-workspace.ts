@@ -3,7 +3,7 @@ import { LaunchpadError } from '../server/errors';
 import { profileById } from '../settings/profiles';
 import type { OpenIn, ServerProfile, Settings, Workspace } from '../settings/settings';
 import type { TokenLifecycle } from '../token/lifecycle';
-import { isSessionOf } from '../token/session';
+import { isSessionFor } from '../token/session';
 import { signedWorkspaceUrl, workspaceRoot, workspaceUrl } from './workspace-url';
 
 export interface OpenRequest {
@@ -42,7 +42,7 @@ export async function freshSignedUrl(
   const profile = await requestedProfile(request, { settings: async () => settings });
   workspaceUrl(profile, request.workspace, request.path); // a bad path fails before any request
   const session = await deps.lifecycleFor(profile.id).liveSession();
-  if (!isSessionOf(session, profile.baseUrl)) throw new LaunchpadError('signed-out');
+  if (!isSessionFor(session, profile)) throw new LaunchpadError('signed-out');
   return { url: signedWorkspaceUrl(profile, request.workspace, request.path, session.token), profile, settings };
 }
 

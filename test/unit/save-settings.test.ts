@@ -21,7 +21,7 @@ const session = (serverUrl: string): Session => ({
 });
 const server = (baseUrl: string) => ({ baseUrl, agentUrl: null, adminUrl: null });
 
-const { session: sessionItem, persistentSession: persistentSessionItem, recentPaths: recentPathsItem } = profileItems(PROFILE.id);
+const { persistentSession: persistentSessionItem, recentPaths: recentPathsItem } = profileItems(PROFILE.id);
 
 // The fake browser has no permissions API: Chrome's answer to a removal, recorded.
 let removePermission = vi.fn(async (_: { origins: string[] }) => true);
@@ -33,39 +33,38 @@ beforeEach(() => {
 
 describe('saveServer', () => {
   it.each([
-    ['no session', null, 'kept', 0],
-    ['a session on the same server', session('https://desk.example.com'), 'kept', 0],
-    ['a session on the previous server', session('https://old.example.com'), 'signed-out', 1],
-  ] as const)('with %s: %s', async (_, stored, outcome, forgets) => {
+    ['nothing ended', null, 'kept'],
+    ['the old session revoked on its server', 'revoked', 'signed-out'],
+    ['the old session forgotten here, its server out of reach', 'not-revoked', 'sign-out-failed'],
+  ] as const)('tells what the background did with the session: %s -> %s', async (_, ended, outcome) => {
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, profiles: [{ ...PROFILE, baseUrl: 'https://old.example.com' }], activeProfileId: PROFILE.id });
-    if (stored) await sessionItem.setValue(stored);
-    const forget = vi.fn(async () => {});
-    await expect(saveServer(PROFILE.id, server('https://desk.example.com'), forget)).resolves.toEqual({ profileId: PROFILE.id, session: outcome });
-    expect(forget).toHaveBeenCalledTimes(forgets);
-    if (forgets) expect(forget).toHaveBeenCalledWith(PROFILE.id);
+    const sessionEnds = vi.fn(async () => ended);
+    await expect(saveServer(PROFILE.id, server('https://desk.example.com'), sessionEnds)).resolves.toEqual({ profileId: PROFILE.id, session: outcome });
+    // Asked after the settings were written: the background ends what no longer belongs.
+    expect(sessionEnds).toHaveBeenCalledWith(PROFILE.id);
     expect((await settingsItem.getValue()).profiles).toEqual([{ ...PROFILE, baseUrl: 'https://desk.example.com' }]);
     // The old server's site is used by no profile now: its host permission goes.
     expect(removePermission.mock.calls).toEqual([[{ origins: ['https://old.example.com/*'] }]]);
   });
 
-  it('saves even when the background cannot forget the old session, and says so', async () => {
+  it('saves even when the background cannot be asked, and says the old sign-in may stay', async () => {
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, profiles: [{ ...PROFILE, baseUrl: 'https://old.example.com' }], activeProfileId: PROFILE.id });
     await persistentSessionItem.setValue(session('https://old.example.com'));
-    const forget = vi.fn(async () => Promise.reject(new Error('no background')));
-    await expect(saveServer(PROFILE.id, server('https://desk.example.com'), forget)).resolves.toMatchObject({ session: 'sign-out-failed' });
+    const sessionEnds = vi.fn(async () => Promise.reject(new Error('no background')));
+    await expect(saveServer(PROFILE.id, server('https://desk.example.com'), sessionEnds)).resolves.toMatchObject({ session: 'sign-out-failed' });
     expect((await settingsItem.getValue()).profiles[0]?.baseUrl).toBe('https://desk.example.com');
   });
 
   it('saves even when the browser refuses to let go of the old permission (a grant of the build itself)', async () => {
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, profiles: [{ ...PROFILE, baseUrl: 'https://old.example.com' }], activeProfileId: PROFILE.id });
     removePermission.mockRejectedValue(new Error('You cannot remove required permissions.'));
-    await expect(saveServer(PROFILE.id, server('https://desk.example.com'), async () => {})).resolves.toMatchObject({ session: 'kept' });
+    await expect(saveServer(PROFILE.id, server('https://desk.example.com'), async () => null)).resolves.toMatchObject({ session: 'kept' });
     expect((await settingsItem.getValue()).profiles[0]?.baseUrl).toBe('https://desk.example.com');
   });
 
   it('a new profile (first run, Add) gets an id of its own, is named after its server and made active', async () => {
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, profiles: [PROFILE], activeProfileId: PROFILE.id });
-    const { profileId, session } = await saveServer(null, server('https://staging.example.com'), async () => {});
+    const { profileId, session } = await saveServer(null, server('https://staging.example.com'), async () => null);
     expect(session).toBe('kept');
     expect(profileId).not.toBe(PROFILE.id);
     const stored = await settingsItem.getValue();
@@ -96,7 +95,7 @@ describe('two writers at once', () => {
   it('a server saved on the options page and a preference saved in the popup: both kept', async () => {
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, profiles: [PROFILE], activeProfileId: PROFILE.id });
     await Promise.all([
-      saveServer(PROFILE.id, server('https://new.example.com'), async () => {}),
+      saveServer(PROFILE.id, server('https://new.example.com'), async () => null),
       savePreferences({ openIn: 'reuse-tab' }),
       savePreferences({ defaultWorkspace: 'admin' }),
     ]);

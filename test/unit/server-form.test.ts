@@ -3,11 +3,11 @@ import { LaunchpadError } from '../../lib/server/errors';
 import {
   connectionOutcome,
   isInsecure,
-  mustForget,
   readServerForm,
   serverFormValues,
   serverOrigins,
 } from '../../lib/settings/server-form';
+import { isSessionFor } from '../../lib/token/session';
 import { DEV_PROFILE, PROFILE } from '../support/profiles';
 import { localeTranslator } from '../support/locale';
 
@@ -80,13 +80,19 @@ describe('the rest of the form', () => {
     expect(isInsecure(url)).toBe(insecure);
   });
 
+  const desk = { baseUrl: 'https://desk.example.com', agentUrl: null, adminUrl: null };
+  const origins = ['https://desk.example.com'];
   it.each([
-    ['no session', null, 'https://desk.example.com', false],
-    ['a session on this server', { serverUrl: 'https://desk.example.com' }, 'https://desk.example.com', false],
-    ['a session on the old server', { serverUrl: 'https://old.example.com' }, 'https://desk.example.com', true],
-    ['a session under another path', { serverUrl: 'https://desk.example.com' }, 'https://desk.example.com/bytedesk', true],
-  ])('with %s, forgets the session: %s', (_, session, baseUrl, expected) => {
-    expect(mustForget(session, baseUrl)).toBe(expected);
+    ['no session', null, desk, false],
+    ['a session on this server', { serverUrl: desk.baseUrl, origins }, desk, true],
+    ['a session on the old server', { serverUrl: 'https://old.example.com', origins: ['https://old.example.com'] }, desk, false],
+    ['a session under another path', { serverUrl: desk.baseUrl, origins }, { ...desk, baseUrl: 'https://desk.example.com/bytedesk' }, false],
+    ['a session begun before an agent app address was set', { serverUrl: desk.baseUrl, origins }, { ...desk, agentUrl: 'https://agent.example.com' }, false],
+    ['a session begun before the admin app address changed', { serverUrl: desk.baseUrl, origins: [...origins, 'https://admin.example.com'] }, { ...desk, adminUrl: 'https://evil.example.com' }, false],
+    ['a session whose app address moved within its origin', { serverUrl: desk.baseUrl, origins }, { ...desk, adminUrl: 'https://desk.example.com/other' }, true],
+    ['a session stored before sessions recorded origins', { serverUrl: desk.baseUrl }, desk, true],
+  ])('A token goes only to the origins its session began on: with %s, the session is the profile\'s: %s', (_, session, profile, expected) => {
+    expect(isSessionFor(session, profile)).toBe(expected);
   });
 });
 

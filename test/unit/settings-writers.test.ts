@@ -29,12 +29,12 @@ beforeEach(async () => {
 
 describe('two saves at once', () => {
   it('a switch in the popup and a rename on the options page: both land', async () => {
-    await Promise.all([switchInPopup(STAGING.id), saveServer(QA.id, server(QA), async () => {}, 'QA (old)')]);
+    await Promise.all([switchInPopup(STAGING.id), saveServer(QA.id, server(QA), async () => null, 'QA (old)')]);
     expect(await stored()).toMatchObject({ activeProfileId: STAGING.id, profiles: [PROD, STAGING, { ...QA, name: 'QA (old)' }] });
   });
 
   it('the same, the other way round, the rename first', async () => {
-    await Promise.all([saveServer(STAGING.id, server(STAGING), async () => {}, 'Pre-production'), switchInPopup(QA.id)]);
+    await Promise.all([saveServer(STAGING.id, server(STAGING), async () => null, 'Pre-production'), switchInPopup(QA.id)]);
     expect(await stored()).toMatchObject({ activeProfileId: QA.id, profiles: [PROD, { ...STAGING, name: 'Pre-production' }, QA] });
   });
 
@@ -44,7 +44,7 @@ describe('two saves at once', () => {
       updateSettings((s) => changeProfile(s, PROD.id, { name: 'Live' })),
       updateSettings((s) => moveProfile(s, STAGING.id, 1)),
       savePreferences({ openIn: 'reuse-tab' }),
-      saveServer(null, { baseUrl: 'https://eu.example.com', agentUrl: null, adminUrl: null }, async () => {}, 'EU'),
+      saveServer(null, { baseUrl: 'https://eu.example.com', agentUrl: null, adminUrl: null }, async () => null, 'EU'),
     ]);
     const after = await stored();
     expect(after.profiles.map((p) => p.name)).toEqual(['Live', 'QA', 'Staging', 'EU']);
@@ -56,7 +56,7 @@ describe('two saves at once', () => {
   it("the menu's switch (in the worker) and a server changed on the options page: both land", async () => {
     await Promise.all([
       updateSettings((s) => setActiveProfile(s, STAGING.id)),
-      saveServer(PROD.id, { ...server(PROD), baseUrl: 'https://live.example.com' }, async () => {}),
+      saveServer(PROD.id, { ...server(PROD), baseUrl: 'https://live.example.com' }, async () => null),
     ]);
     expect(await stored()).toMatchObject({
       activeProfileId: STAGING.id,
@@ -72,7 +72,7 @@ describe('a rename on the options page', () => {
     ['no name (the field left empty)', '', 'Production'],
     ['no name given at all', undefined, 'Production'],
   ])('with %s: %j gives %j', async (_, name, expected) => {
-    await saveServer(PROD.id, server(PROD), async () => {}, name);
+    await saveServer(PROD.id, server(PROD), async () => null, name);
     expect((await stored()).profiles[0]).toEqual({ ...PROD, name: expected });
   });
 });

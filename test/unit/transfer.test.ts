@@ -192,10 +192,10 @@ describe('merge by name, with a preview', () => {
           { field: 'baseUrl', from: 'https://desk.example.com', to: 'https://desk2.example.com' },
           { field: 'adminUrl', from: null, to: 'https://admin.example.com' },
         ],
-        serverChanged: true,
+        endsSession: true,
         next: { name: 'PRODUCTION', baseUrl: 'https://desk2.example.com', agentUrl: null, adminUrl: 'https://admin.example.com' },
       },
-      expect.objectContaining({ id: 'p2', changes: [{ field: 'name', from: 'Staging', to: 'staging' }], serverChanged: false }),
+      expect.objectContaining({ id: 'p2', changes: [{ field: 'name', from: 'Staging', to: 'staging' }], endsSession: false }),
     ]);
     expect(plan.unchanged).toEqual([]);
     expect(plan.preferences).toEqual([{ field: 'openIn', from: 'new-tab', to: 'reuse-tab' }]);
@@ -301,7 +301,7 @@ describe('in words, as the options page shows them', () => {
   ])('after: %i added, %i changed, %i preferences', (added, changed, preferences, text) => {
     const plan = planImport(DEFAULT_SETTINGS, { profiles: [], preferences: {} });
     plan.add = Array.from({ length: added }, (_, i) => ({ name: `P${i}`, baseUrl: 'https://p.example.com', agentUrl: null, adminUrl: null }));
-    plan.change = Array.from({ length: changed }, (_, i) => ({ id: `c${i}`, name: `C${i}`, changes: [], serverChanged: false, next: plan.add[0]! }));
+    plan.change = Array.from({ length: changed }, (_, i) => ({ id: `c${i}`, name: `C${i}`, changes: [], endsSession: false, next: plan.add[0]! }));
     plan.preferences = Array.from({ length: preferences }, () => ({ field: 'openIn' as const, from: 'new-tab' as const, to: 'reuse-tab' as const }));
     expect(doneText(plan)).toBe(text);
   });
