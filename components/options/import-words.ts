@@ -31,9 +31,10 @@ export function planLines(plan: ImportPlan, translate: Translate = t): string[] 
   const value = (v: string | null) => v ?? translate('transfer_none');
   return [
     ...plan.add.map((p) => translate('transfer_add', [p.name, p.baseUrl])),
-    ...plan.change.map(({ name, changes }) => {
+    ...plan.change.map(({ name, changes, endsSession }) => {
       const what = changes.map(({ field, from, to }) => translate('transfer_change_field', [translate(FIELDS[field]), value(from), value(to)]));
-      return translate('transfer_change', [name, what.join('; ')]);
+      const line = translate('transfer_change', [name, what.join('; ')]);
+      return endsSession ? `${line} ${translate('transfer_change_signs_out')}` : line;
     }),
     ...plan.preferences.map(({ field, from, to }) =>
       translate('transfer_change', [translate(PREFERENCES[field]), `${translate(VALUES[from])} → ${translate(VALUES[to])}`]),

@@ -201,7 +201,15 @@ describe('merge by name, with a preview', () => {
     expect(plan.preferences).toEqual([{ field: 'openIn', from: 'new-tab', to: 'reuse-tab' }]);
   });
 
-  it('keeps the ids of changed profiles (their sessions stay) and the active profile', () => {
+  it('an imported change of only an app address ends that profile\'s session: its token never reaches the new origin', () => {
+    const appOnly = planImport(
+      { ...DEFAULT_SETTINGS, profiles: [{ id: 'p', name: 'Desk', baseUrl: 'https://desk.example.com', agentUrl: null, adminUrl: null, managed: false }] },
+      { profiles: [{ name: 'Desk', baseUrl: 'https://desk.example.com', agentUrl: 'https://attacker.example.net', adminUrl: null }], preferences: {} },
+    );
+    expect(appOnly.change).toEqual([expect.objectContaining({ id: 'p', endsSession: true })]);
+  });
+
+  it('keeps the ids of changed profiles (their recent pages stay; sessions stay only where no origin changed) and the active profile', () => {
     const after = applyImport(settings, plan, newId);
     expect(after.profiles.map((p) => [p.id, p.name, p.baseUrl])).toEqual([
       ['p1', 'PRODUCTION', 'https://desk2.example.com'],
@@ -273,7 +281,7 @@ describe('in words, as the options page shows them', () => {
     );
     expect(planLines(planImport(settings, file))).toEqual([
       'Add: Lab (https://lab.example.com)',
-      'Change: Production — server https://desk.example.com → https://desk2.example.com; agent app none → https://agent.example.com',
+      'Change: Production — server https://desk.example.com → https://desk2.example.com; agent app none → https://agent.example.com (you will sign in to it again)',
       'Change: Open pages in — A new tab → An open tab of that workspace (a new tab if there is none)',
       'Unchanged: Staging',
       'Not changed: Corporate — set by your organisation',
