@@ -1,6 +1,6 @@
 import { t } from '../browser/i18n';
+import type { OmniboxAnswer, OmniboxSuggestion } from '../browser/omnibox';
 import { leadingName } from '../ways-in/leading-name';
-import type { OmniboxAnswer, OmniboxSuggestion } from '../ways-in/omnibox';
 import { fillPath, type Action } from './action';
 
 /** "Order ORDER-1234": text that starts with an action's name is that action and its value. */

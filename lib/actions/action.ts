@@ -1,4 +1,4 @@
-import type { Workspace } from '../settings/settings';
+import type { Workspace } from '../settings/workspace';
 
 /** A named path template of one workspace, such as `ticket?search={selection}`. */
 export interface Action {

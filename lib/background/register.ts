@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { startBadge } from '../badge/badge';
 import { onShortcut } from '../browser/command-events';
 import { onMenuClick, setMenuItems } from '../browser/context-menus';
-import { startManagedPolicy } from '../browser/managed-policy';
+import { startManagedPolicy } from '../settings/managed-policy';
 import { desktopNotices } from '../browser/notifications';
 import { onOmnibox } from '../browser/omnibox';
 import { openPopupWindow } from '../browser/popup-window';

@@ -1,6 +1,17 @@
 import { browser } from 'wxt/browser';
 import type { OpenIn } from '../settings/settings';
-import type { OmniboxAnswer } from '../ways-in/omnibox';
+
+export interface OmniboxSuggestion {
+  /** What the address bar shows when the suggestion is picked, and hands back on Enter. */
+  content: string;
+  description: string;
+}
+
+export interface OmniboxAnswer {
+  /** What Enter does with the text as typed. */
+  enter: string;
+  suggestions: OmniboxSuggestion[];
+}
 
 export interface OmniboxListeners {
   suggest(text: string): Promise<OmniboxAnswer>;

@@ -1,6 +1,8 @@
 import { readActions, type Action } from '../actions/action';
+import type { Workspace } from './workspace';
 
-export type Workspace = 'agent' | 'admin';
+// Declared in a leaf module so that actions (which settings hold) can name it without a circle.
+export type { Workspace };
 export type OpenIn = 'new-tab' | 'current-tab' | 'reuse-tab';
 
 // Records, so a value added to Workspace or OpenIn fails to compile until it is listed here.

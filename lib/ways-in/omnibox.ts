@@ -1,5 +1,6 @@
 import { splitAction, withActions } from '../actions/action-omnibox';
 import { t } from '../browser/i18n';
+import type { OmniboxAnswer } from '../browser/omnibox';
 import { activeProfile, type OpenIn, type ServerProfile, type Settings, type Workspace } from '../settings/settings';
 import type { RecentPaths } from '../storage';
 import type { OpenRequest } from '../workspace/open-workspace';
@@ -11,18 +12,6 @@ import { openActionOrPrompt, openOrPrompt, type WaysInDeps } from './ways-in';
 export const MAX_SUGGESTIONS = 6;
 
 const WORKSPACE_NAME = { agent: 'options_workspace_agent', admin: 'options_workspace_admin' } as const;
-
-export interface OmniboxSuggestion {
-  /** What the address bar shows when the suggestion is picked, and hands back on Enter. */
-  content: string;
-  description: string;
-}
-
-export interface OmniboxAnswer {
-  /** What Enter does with the text as typed. */
-  enter: string;
-  suggestions: OmniboxSuggestion[];
-}
 
 /** The first word that names a workspace, in English or as the Chinese popup calls it. */
 const WORKSPACE_WORDS: Record<string, Workspace> = { agent: 'agent', admin: 'admin', 客服: 'agent', 管理: 'admin' };

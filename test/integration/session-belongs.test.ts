@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerBackground } from '../../lib/background/register';
 import { createServices } from '../../lib/background/services';
 import { removeAllListeners, sendMessage } from '../../lib/messaging';
-import { applyManagedPolicy } from '../../lib/browser/managed-policy';
+import { applyManagedPolicy } from '../../lib/settings/managed-policy';
 import { updateSettings } from '../../lib/settings/save-settings';
 import { changeProfile, removeProfile } from '../../lib/settings/profiles';
 import { DEFAULT_SETTINGS, type ServerProfile } from '../../lib/settings/settings';
@@ -37,7 +37,15 @@ beforeEach(async () => {
   services = createServices();
   registerBackground(services);
 });
-afterEach(() => removeAllListeners());
+const noPolicy = fakeBrowser.storage.managed;
+afterEach(() => {
+  removeAllListeners();
+  fakeBrowser.storage.managed = noPolicy;
+});
+/** The organisation's policy as storage.managed gives it. */
+const policy = (value: object) => {
+  fakeBrowser.storage.managed = { get: async () => value } as never;
+};
 
 async function signIn(): Promise<string> {
   await sendMessage('signIn', { profileId: 'p', username: 'admin@email.com', password: 'admin', persist: true, rememberPassword: false });
@@ -101,14 +109,23 @@ describe('a session ends when its profile moves or goes', () => {
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, profiles: [managed], activeProfileId: managed.id });
     await sendMessage('signIn', { profileId: managed.id, username: 'admin@email.com', password: 'admin', persist: true, rememberPassword: false });
     const token = (await sessionStoreFor(managed.id).load())!.token;
-    fakeBrowser.storage.managed = {
-      get: async () => ({ profiles: [{ name: 'Corp', serverUrl: other.url }], lockManagedProfiles: true }),
-    } as never;
+    policy({ profiles: [{ name: 'Corp', serverUrl: other.url }], lockManagedProfiles: true });
     await applyManagedPolicy();
     await vi.waitFor(async () => expect(await sessionStoreFor(managed.id).load()).toBeNull());
     await vi.waitFor(() => expect(isLive(home, token)).toBe(false));
     expect(await fakeBrowser.alarms.get(`renew-token/${managed.id}`)).toBeUndefined();
     expect(requestsWith(other, token)).toEqual([]);
+  });
+
+  it('a profile the policy no longer names ends its session on its own server', async () => {
+    const managed = { id: 'policy:Corp', name: 'Corp', baseUrl: home.url, agentUrl: null, adminUrl: null, managed: true };
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, profiles: [profile(), managed], activeProfileId: managed.id });
+    await sendMessage('signIn', { profileId: managed.id, username: 'admin@email.com', password: 'admin', persist: true, rememberPassword: false });
+    const token = (await sessionStoreFor(managed.id).load())!.token;
+    policy({ profiles: [{ name: 'Other', serverUrl: other.url }] });
+    await applyManagedPolicy();
+    await vi.waitFor(() => expect(isLive(home, token)).toBe(false));
+    expect(await sessionStoreFor(managed.id).load()).toBeNull();
   });
 
   it('a profile removed by any way ends its session on its own server and leaves nothing stored', async () => {

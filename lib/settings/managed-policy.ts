@@ -1,31 +1,28 @@
-import { browser } from 'wxt/browser';
-import { applyPolicy, type PolicyState } from '../settings/policy';
-import { readPolicy, type Policy } from '../settings/policy-read';
-import { updateSettings } from '../settings/save-settings';
-import { parseSettings } from '../settings/settings';
+import { managedValues, onManagedChange } from '../browser/managed-storage';
 import { policyStateItem, settingsItem } from '../storage';
 import { serialQueue } from '../util/serial';
+import { applyPolicy, type PolicyState } from './policy';
+import { readPolicy, type Policy } from './policy-read';
+import { updateSettings } from './save-settings';
+import { parseSettings } from './settings';
 
 /**
  * Applies the organisation's policy (`storage.managed`) at every worker start and whenever it
  * changes. Fails closed: a policy that is not valid changes no setting, so the last valid one
  * stays in force, and its problems are kept for the options page to show.
  */
-export function startManagedPolicy(now: () => number = Date.now, onRemoved: (profileIds: string[]) => void = () => {}): void {
+export function startManagedPolicy(now: () => number = Date.now): void {
   const inTurn = serialQueue();
-  const refresh = () => void inTurn(() => applyManagedPolicy(now, onRemoved));
-  browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed') refresh();
-  });
+  const refresh = () => void inTurn(() => applyManagedPolicy(now));
+  onManagedChange(refresh);
   refresh();
 }
 
-/** One reading of the policy, applied; what it found is recorded. */
-export async function applyManagedPolicy(
-  now: () => number = Date.now,
-  /** Profiles the policy no longer names: their sessions are to go too. */
-  onRemoved: (profileIds: string[]) => void = () => {},
-): Promise<PolicyState> {
+/**
+ * One reading of the policy, applied; what it found is recorded. Sessions of profiles it removed
+ * or moved are ended by the worker's one step for every such change (see stale-sessions).
+ */
+export async function applyManagedPolicy(now: () => number = Date.now): Promise<PolicyState> {
   const reading = readPolicy(await managedValues());
   const previous = await policyStateItem.getValue();
   if (reading.kind === 'invalid') {
@@ -36,27 +33,16 @@ export async function applyManagedPolicy(
   // Profiles the user may change are set again only when the policy changes, or an edit would be
   // undone at the next worker start; locked ones are set at every reading.
   const unchanged = previous.kind === 'applied' && same(previous.policy, policy);
-  if (!(unchanged && policy && !policy.lockManagedProfiles)) onRemoved(await applyToSettings(policy));
+  if (!(unchanged && policy && !policy.lockManagedProfiles)) await applyToSettings(policy);
   return record(previous, policy ? { kind: 'applied', at: now(), policy } : { kind: 'none' });
 }
 
-/** Firefox without a policy for the extension throws ("Managed storage manifest not found"): no policy. */
-async function managedValues(): Promise<unknown> {
-  try {
-    return await browser.storage.managed.get();
-  } catch {
-    return undefined;
-  }
-}
-
-/** Resolves the ids of profiles the policy took away. */
-async function applyToSettings(policy: Policy | null): Promise<string[]> {
+async function applyToSettings(policy: Policy | null): Promise<void> {
   // Read first: most worker starts change nothing, and then write nothing.
   const current = parseSettings(await settingsItem.getValue());
-  if (applyPolicy(current, policy) === current) return [];
+  if (applyPolicy(current, policy) === current) return;
   // Through updateSettings: host permission for a server no profile uses any more goes too.
-  const after = await updateSettings((settings) => applyPolicy(settings, policy));
-  return current.profiles.filter((p) => !after.profiles.some((q) => q.id === p.id)).map((p) => p.id);
+  await updateSettings((settings) => applyPolicy(settings, policy));
 }
 
 /** Keeps the earlier record (and its time) when nothing but the time would change. */
