@@ -60,7 +60,7 @@ describe('a session ends when its profile moves or goes', () => {
     ['the agent app address', { agentUrl: 'http://127.0.0.2:9005' }],
     ['the admin app address', { adminUrl: 'http://127.0.0.2:9004' }],
     ['the server', { baseUrl: 'http://127.0.0.2:9003' }],
-  ])('changing only %s signs the profile out and revokes its token on its own server', async (_, change) => {
+  ])('A session whose profile moved or went is revoked on its own server: changing only %s signs the profile out', async (_, change) => {
     const token = await signIn();
     await updateSettings((s) => changeProfile(s, 'p', change));
     await vi.waitFor(async () => expect(await store.load()).toBeNull());
@@ -137,7 +137,7 @@ describe('a session ends when its profile moves or goes', () => {
     expect(await store.load()).toBeNull();
   });
 
-  it('a sign-in that finishes after its profile was removed stores nothing and its token is revoked', async () => {
+  it('A sign-in that finishes after its profile went or moved is revoked: removed, it stores nothing', async () => {
     home.setResponseDelay(300, ['/auth/v1/login']);
     const signingIn = signIn();
     await vi.waitFor(() => expect(home.requests.some((r) => r.path === '/auth/v1/login')).toBe(true));
@@ -148,7 +148,7 @@ describe('a session ends when its profile moves or goes', () => {
     await vi.waitFor(() => expect(home.tokens().filter((row) => !row.revoked)).toEqual([]));
   });
 
-  it('a sign-in that finishes after its server changed stores nothing and its token is revoked on the server that issued it', async () => {
+  it('A sign-in that finishes after its profile went or moved is revoked: its app address changed, revoked on the server that issued it', async () => {
     home.setResponseDelay(300, ['/auth/v1/login']);
     const signingIn = signIn();
     await vi.waitFor(() => expect(home.requests.some((r) => r.path === '/auth/v1/login')).toBe(true));
