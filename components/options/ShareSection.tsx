@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/browser/i18n';
 import { activeProfile, type Settings, type Workspace } from '../../lib/settings/settings';
-import { COMMON_PAGES } from '../../lib/workspace/paths';
+import { TOP_PAGES } from '../../lib/workspace/paths';
 import { SnippetButtons } from '../share/SnippetButtons';
 import { TextField } from '../TextField';
 import { RadioGroup } from './RadioGroup';
@@ -10,12 +10,12 @@ import { RadioGroup } from './RadioGroup';
 export function ShareSection({ settings }: { settings: Settings }) {
   const profile = activeProfile(settings);
   const [workspace, setWorkspace] = useState<Workspace>(settings.defaultWorkspace);
-  const [path, setPath] = useState(COMMON_PAGES[settings.defaultWorkspace][0]!.path);
+  const [path, setPath] = useState(TOP_PAGES[settings.defaultWorkspace][0]!.path);
   if (!profile) return null;
 
   function choose(chosen: Workspace) {
     setWorkspace(chosen);
-    setPath(COMMON_PAGES[chosen][0]!.path);
+    setPath(TOP_PAGES[chosen][0]!.path);
   }
 
   return (

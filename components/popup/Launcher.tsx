@@ -80,6 +80,7 @@ export function Launcher({ profile, session, settings, recent, workspace: initia
         // Someone waits: the chat page comes first, and Enter right after opening goes there.
         lead={workspace === 'agent' && waitingCount(waiting) > 0 ? 'chat' : undefined}
         recent={recent[workspace]}
+        superUser={session.user.superUser}
         openIn={settings.openIn}
         busy={busy}
         onOpen={open}

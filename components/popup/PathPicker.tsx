@@ -1,10 +1,11 @@
 import type { ComponentChildren, RefObject } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Action } from '../../lib/actions/action';
 import { withActionChoices, type ListedChoice } from '../../lib/actions/action-choices';
 import { t, type MessageKey } from '../../lib/browser/i18n';
 import type { OpenIn, Workspace } from '../../lib/settings/settings';
 import { pageChoices } from '../../lib/workspace/path-list';
+import { pageLanguageOf, TOP_PAGES, type AppPage } from '../../lib/workspace/paths';
 import { useFocusOnMount } from '../use-focus-on-mount';
 
 interface Props {
@@ -12,6 +13,8 @@ interface Props {
   /** A page to list first, ahead of the recent ones (the chats, when conversations wait). */
   lead?: string;
   recent: readonly string[];
+  /** Super administrators also see the pages their app shows to them alone. */
+  superUser: boolean;
   openIn: OpenIn;
   busy: boolean;
   /** `alternate`: Shift was held: the other of new tab / this tab. */
@@ -30,23 +33,39 @@ const KEYS_HINT: Record<OpenIn, MessageKey> = {
   'reuse-tab': 'popup_keys_reuse_tab',
 };
 
-const label = (choice: ListedChoice) => choice.action?.name ?? (choice.name ? t(choice.name) : `/${choice.path}`);
+const label = (choice: ListedChoice) => choice.action?.name ?? choice.label ?? `/${choice.path}`;
+
+// The names in the language of the popup's own words, whatever the browser's.
+const LANGUAGE = pageLanguageOf(t('page_language'));
+
+/** The app's pages: the top ones at once, the whole catalogue once it has loaded (after the first frame). */
+function useAppPages(workspace: Workspace): readonly AppPage[] {
+  const [all, setAll] = useState<Record<Workspace, readonly AppPage[]> | null>(null);
+  useEffect(() => void import('../../lib/workspace/app-pages').then((m) => setAll(m.APP_PAGES)), []);
+  return (all ?? TOP_PAGES)[workspace];
+}
 
 /**
  * A filter box over the pages, as a combobox: arrows move, Enter opens, Escape clears, text that
  * matches no page opens as a path. Selected on arrival: the last page opened (see pageChoices).
  */
-export function PathPicker({ workspace, lead, recent, openIn, busy, onOpen, rowMenu, actions = [], onAction }: Props) {
+export function PathPicker({ workspace, lead, recent, superUser, openIn, busy, onOpen, rowMenu, actions = [], onAction }: Props) {
   const [filter, setFilter] = useState('');
   const list = useRef<HTMLUListElement>(null);
   const input = useFocusOnMount<HTMLInputElement>();
   // Where the arrows moved the selection, in which workspace (another workspace starts at the top).
   const [moved, setMoved] = useState({ workspace, index: 0 });
   const setActive = (index: number) => setMoved({ workspace, index });
-  const choices = withActionChoices(pageChoices(workspace, lead ? [lead, ...recent] : recent, filter), actions, filter);
+  const pages = useAppPages(workspace);
+  const listed = pageChoices(lead ? [lead, ...recent] : recent, filter, { pages, language: LANGUAGE, superUser });
+  const choices = withActionChoices(listed, actions, filter);
+  // Only the text itself is left: say so, rather than open a page that may not exist unasked.
+  const nothingCalled = choices.length > 0 && choices.every((c) => c.typed);
   const current = Math.min(moved.workspace === workspace ? moved.index : 0, choices.length - 1);
   const chosen = choices[current];
   const optionId = (i: number) => `page-${i}`;
+  // The list scrolls: the line the arrows reach stays in view.
+  useEffect(() => list.current?.querySelector('.active')?.scrollIntoView({ block: 'nearest' }), [current, workspace]);
   const open = (choice: ListedChoice | undefined, alternate: boolean) =>
     choice && !busy && (choice.action ? onAction?.(choice.action) : onOpen(choice.path, alternate));
 
@@ -89,6 +108,11 @@ export function PathPicker({ workspace, lead, recent, openIn, busy, onOpen, rowM
         }}
         onKeyDown={onKeyDown}
       />
+      {nothingCalled && (
+        <p class="hint" role="status">
+          {t('popup_no_page', filter.trim())}
+        </p>
+      )}
       <div class={rowMenu ? 'rows with-menu' : 'rows'}>
       <ul id="path-list" ref={list} role="listbox" aria-label={t('popup_paths')}>
         {choices.map((choice, i) => (
@@ -102,7 +126,7 @@ export function PathPicker({ workspace, lead, recent, openIn, busy, onOpen, rowM
             onClick={(e) => open(choice, e.shiftKey)}
           >
             <span class="name">{choice.typed ? t('popup_open_typed') : label(choice)}</span>
-            {(choice.name || choice.typed || choice.action) && <span class="path">{choice.action && `${t('actions_kind')} · `}/{choice.path}</span>}
+            {(choice.label || choice.typed || choice.action) && <span class="path">{choice.action && `${t('actions_kind')} · `}/{choice.path}</span>}
           </li>
         ))}
       </ul>

@@ -12,6 +12,6 @@ export function withActionChoices(pages: readonly PageChoice[], actions: readonl
   const needle = filter.trim().toLocaleLowerCase();
   const listed = actions
     .filter((a) => a.name.toLocaleLowerCase().includes(needle))
-    .map((action): ListedChoice => ({ path: action.template, name: null, typed: false, action }));
+    .map((action): ListedChoice => ({ path: action.template, label: null, typed: false, action }));
   return [...pages.filter((c) => !c.typed), ...listed, ...pages.filter((c) => c.typed)];
 }

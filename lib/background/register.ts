@@ -17,6 +17,7 @@ import { normalizeServerUrl } from '../settings/server-url';
 import { parseSettings } from '../settings/settings';
 import { profileItems, settingsItem } from '../storage';
 import { moveLegacySession } from '../token/legacy-session';
+import { sessionStoreFor } from '../token/session-store';
 import { snippetWithToken } from '../share/real-snippet';
 import { createUser } from '../users/create-user';
 import { omniboxHandlers } from '../ways-in/omnibox';
@@ -68,7 +69,13 @@ export function registerBackground(services: Services): void {
   };
   onShortcut((command) => void runWayIn(command, waysIn));
   onMenuClick((id, selection) => void runWayIn(id, waysIn, selection));
-  onOmnibox(omniboxHandlers({ ...waysIn, recentPaths: (profileId) => profileItems(profileId).recentPaths.getValue() }));
+  onOmnibox(
+    omniboxHandlers({
+      ...waysIn,
+      recentPaths: (profileId) => profileItems(profileId).recentPaths.getValue(),
+      superUser: async (profileId) => (await sessionStoreFor(profileId).load())?.user.superUser === true,
+    }),
+  );
   desktopNotices.onClicked((id) => {
     const request = noticeOpens(id);
     if (!request) return;

@@ -4,7 +4,9 @@ import type { OmniboxAnswer } from '../browser/omnibox';
 import { activeProfile, type OpenIn, type ServerProfile, type Settings, type Workspace } from '../settings/settings';
 import type { RecentPaths } from '../storage';
 import type { OpenRequest } from '../workspace/open-workspace';
-import { pageChoices } from '../workspace/path-list';
+import { APP_PAGES } from '../workspace/app-pages';
+import { pageChoices, pathNamed } from '../workspace/path-list';
+import { pageLanguageOf } from '../workspace/paths';
 import { leadingName } from './leading-name';
 import { openActionOrPrompt, openOrPrompt, type WaysInDeps } from './ways-in';
 
@@ -29,7 +31,7 @@ function parseQuery(text: string): { workspace?: Workspace; path: string } {
 
 export function omniboxRequest(text: string, defaultWorkspace: Workspace): OpenRequest {
   const { workspace = defaultWorkspace, path } = parseQuery(text);
-  return { workspace, path };
+  return { workspace, path: pathNamed(APP_PAGES[workspace], path) };
 }
 
 /** The line for Enter and the known paths that match, the default workspace first. */
@@ -37,21 +39,21 @@ export function omniboxAnswer(
   text: string,
   defaultWorkspace: Workspace,
   recent: Readonly<Record<Workspace, readonly string[]>>,
+  superUser = false,
 ): OmniboxAnswer {
   const { workspace: named, path } = parseQuery(text);
   const current = named ?? defaultWorkspace;
   const typed = path.replace(/^\/+/, '');
   const workspaces: Workspace[] = named ? [named] : [current, current === 'agent' ? 'admin' : 'agent'];
+  const language = pageLanguageOf(t('page_language'));
   const suggestions = workspaces.flatMap((workspace) =>
-    // The popup's list: recent pages first, by name, the sign-in page last. Enter already opens
-    // the text as typed: no line that repeats it.
-    pageChoices(workspace, recent[workspace], path)
+    // The popup's list: recent pages first, by name. Enter already opens the text as typed: no
+    // line that repeats it.
+    pageChoices(recent[workspace], path, { pages: APP_PAGES[workspace], language, superUser })
       .filter((c) => !c.typed && !(workspace === current && c.path === typed))
       .map((c) => ({
         content: `${workspace} ${c.path}`,
-        description: c.name
-          ? t('omnibox_suggestion', [t(WORKSPACE_NAME[workspace]), t(c.name), `/${c.path}`])
-          : t('omnibox_suggestion', [t(WORKSPACE_NAME[workspace]), `/${c.path}`, t('popup_kind_recent')]),
+        description: t('omnibox_suggestion', [t(WORKSPACE_NAME[workspace]), c.label ?? `/${c.path}`, c.label ? `/${c.path}` : t('popup_kind_recent')]),
       })),
   );
   return {
@@ -69,6 +71,8 @@ export function splitProfile(settings: Settings, text: string): { profile: Serve
 
 export interface OmniboxDeps extends WaysInDeps {
   recentPaths(profileId: string): Promise<RecentPaths>;
+  /** Whether the profile's account is a super administrator (who also sees the super-admin pages). */
+  superUser?(profileId: string): Promise<boolean>;
 }
 
 const NO_RECENT: RecentPaths = { agent: [], admin: [] };
@@ -79,8 +83,11 @@ export function omniboxHandlers(deps: OmniboxDeps) {
     async suggest(text: string): Promise<OmniboxAnswer> {
       const settings = await deps.settings();
       const { profile, named, rest } = splitProfile(settings, text);
-      const recent = profile ? await deps.recentPaths(profile.id) : NO_RECENT;
-      const answer = withActions(settings.actions, rest, omniboxAnswer(rest, settings.defaultWorkspace, recent), MAX_SUGGESTIONS);
+      const [recent, superUser] = profile
+        ? await Promise.all([deps.recentPaths(profile.id), deps.superUser?.(profile.id) ?? false])
+        : [NO_RECENT, false];
+      const listed = omniboxAnswer(rest, settings.defaultWorkspace, recent, superUser);
+      const answer = withActions(settings.actions, rest, listed, MAX_SUGGESTIONS);
       if (!named || !profile) return answer;
       // Picked suggestions keep the profile's name in front, so Enter opens them in that profile.
       const suggestions = answer.suggestions.map((s) => ({ ...s, content: `${profile.name} ${s.content}` }));

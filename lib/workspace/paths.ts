@@ -1,29 +1,51 @@
-import type { MessageKey } from '../browser/i18n';
-import type { Workspace } from '../settings/settings';
+import type { Workspace } from '../settings/workspace';
 
 /** The standard sign-in page of both web apps. */
 export const LOGIN_PATH = 'auth/login';
 
-/**
- * A page as agents call it. `words` finds it by name in either language whatever the browser's
- * (the popup has only its own language's messages): the English and Chinese names, lower case.
- */
-export interface KnownPage {
-  path: string;
-  name: MessageKey;
-  words: string;
+/** A name in the two languages the extension speaks. */
+export interface Words {
+  en: string;
+  zh: string;
 }
 
-export const LOGIN_PAGE: KnownPage = { path: LOGIN_PATH, name: 'popup_page_login', words: 'sign-in page 登录页' };
+/**
+ * A page of a web app as its own menu names it (see ../shared/bytedesk-routes.md). `group` is
+ * the menu it sits in; `also` holds more words to find it by (say, "conversations" for Thread);
+ * `superOnly`: listed for super administrators only, as the app shows it only to them.
+ */
+export interface AppPage {
+  path: string;
+  name: Words;
+  group?: Words;
+  also?: string;
+  superOnly?: true;
+}
 
-/** The common pages of each web app, the most used first: what Enter opens before anything was opened. */
-export const COMMON_PAGES: Record<Workspace, readonly KnownPage[]> = {
+/**
+ * The pages each app opens with, the most used first: what Enter opens before anything was
+ * opened, and all the list needs for its first frame (the rest of the catalogue, app-pages.ts,
+ * loads after it).
+ */
+export const TOP_PAGES: Record<Workspace, readonly AppPage[]> = {
   agent: [
-    { path: 'ticket', name: 'popup_page_ticket', words: 'tickets 工单' },
-    { path: 'chat', name: 'popup_page_chat', words: 'chats 会话' },
+    { path: 'ticket', name: { en: 'Tickets', zh: '工单' } },
+    { path: 'chat', name: { en: 'Chat', zh: '聊天' }, also: 'chats conversations 会话' },
   ],
-  admin: [
-    { path: 'dashboard', name: 'popup_page_dashboard', words: 'dashboard 仪表盘' },
-    { path: 'welcome', name: 'popup_page_welcome', words: 'welcome 欢迎页' },
-  ],
+  admin: [{ path: 'welcome', name: { en: 'Dashboard', zh: '仪表盘' }, also: 'welcome home 首页' }],
 };
+
+/** The language of the names shown: the one the extension's messages are in. */
+export type PageLanguage = keyof Words;
+export const pageLanguageOf = (pageLanguage: string): PageLanguage => (pageLanguage.startsWith('zh') ? 'zh' : 'en');
+
+/** "Customer service › Thread", "在线客服 › 会话": as the app's menu leads to it. */
+export function pageLabel(page: AppPage, language: PageLanguage): string {
+  return page.group ? `${page.group[language]} › ${page.name[language]}` : page.name[language];
+}
+
+/** Everything a page is found by: its names and menu in both languages, its path, and its other words. */
+export function pageWords(page: AppPage): string {
+  const words = [page.name.en, page.name.zh, page.group?.en, page.group?.zh, page.also, `/${page.path}`];
+  return words.filter(Boolean).join(' ').toLowerCase();
+}

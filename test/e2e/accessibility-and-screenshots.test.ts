@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { COMMON_PAGES, LOGIN_PATH } from '../../lib/workspace/paths';
+import { APP_PAGES } from '../../lib/workspace/app-pages';
+import { LOGIN_PATH } from '../../lib/workspace/paths';
 import type { StandInServer } from '../server/bytedesk-server.ts';
 import {
   expectedTabStops,
@@ -50,7 +51,7 @@ function chineseCatalogueLatin(): Set<string> {
     ...Object.values(manifest.commands ?? {}).flatMap((command) => Object.values(command.suggested_key ?? {})),
     manifest.omnibox?.keyword ?? '',
     LOGIN_PATH,
-    ...Object.values(COMMON_PAGES).flat().map((page) => page.path),
+    ...Object.values(APP_PAGES).flat().flatMap((page) => [page.path, page.name.zh, page.group?.zh ?? '']),
   ];
   return new Set(texts.flatMap((text) => text.match(/[a-z]{3,}/gi) ?? []).map((word) => word.toLowerCase()));
 }

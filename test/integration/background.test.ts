@@ -84,7 +84,7 @@ describe('the background worker', () => {
     fakes.commands.onCommand.trigger('open-admin-dashboard');
     await vi.waitFor(() =>
       expect(windowsCreate).toHaveBeenCalledWith(
-        expect.objectContaining({ type: 'popup', url: expect.stringMatching(/popup\.html\?reason=signed-out&workspace=admin&path=dashboard$/) }),
+        expect.objectContaining({ type: 'popup', url: expect.stringMatching(/popup\.html\?reason=signed-out&workspace=admin&path=welcome$/) }),
       ),
     );
     expect((await tabUrls()).some((u) => u.startsWith(server.url))).toBe(false);
@@ -103,6 +103,7 @@ describe('the background worker', () => {
 
     await expect(fakes.omnibox.type('admin 任')).resolves.toEqual([
       { content: 'admin 任意路径?x=1', description: 'Admin console: /任意路径?x=1 (recent)' },
+      { content: 'admin team/task', description: 'Admin console: Organisation › Tasks (/team/task)' },
     ]);
     expect(fakes.omnibox.defaultSuggestion).toBe('Open Admin console: 任');
     // Chrome reads descriptions as XML: what the user typed is escaped, not taken for markup.

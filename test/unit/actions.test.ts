@@ -61,7 +61,7 @@ describe('fillTemplate', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 30_000); // 500 random selections: slow on a loaded machine, never wrong
 });
 
 describe('saving an action', () => {

@@ -55,7 +55,7 @@ describe('the address bar with several profiles', () => {
 
   it.each([
     ['staging ticket', 'https://staging.example.com/agent/ticket?accessToken=TOKEN-staging'],
-    ['Staging admin dashboard', 'https://staging.example.com/admin/dashboard?accessToken=TOKEN-staging'],
+    ['Staging admin dashboard', 'https://staging.example.com/admin/welcome?accessToken=TOKEN-staging'],
     ['prod eu ticket', 'https://prod-eu.example.com/agent/ticket?accessToken=TOKEN-prod-eu'],
     ['prod ticket', 'https://prod.example.com/agent/ticket?accessToken=TOKEN-prod'],
     ['ticket', 'https://prod.example.com/agent/ticket?accessToken=TOKEN-prod'],

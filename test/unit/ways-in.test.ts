@@ -33,7 +33,7 @@ describe('shortcuts and menu items', () => {
   it.each([
     ['open-agent-ticket', 'https://desk.example.com/agent/ticket?accessToken=T0K'],
     ['open-agent-chat', 'https://desk.example.com/agent/chat?accessToken=T0K'],
-    ['open-admin-dashboard', 'https://desk.example.com/admin/dashboard?accessToken=T0K'],
+    ['open-admin-dashboard', 'https://desk.example.com/admin/welcome?accessToken=T0K'],
   ])('%s opens %s', async (id, url) => {
     const { d, opened, prompts } = deps();
     await runWayIn(id, d);
