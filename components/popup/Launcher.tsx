@@ -5,7 +5,7 @@ import { t } from '../../lib/browser/i18n';
 import { sendMessage } from '../../lib/messaging';
 import type { OpenIn, ServerProfile, Settings, Workspace } from '../../lib/settings/settings';
 import { waitingItem } from '../../lib/storage';
-import type { Session } from '../../lib/token/session';
+import { administers, type Session } from '../../lib/token/session';
 import { stateFor } from '../../lib/work/waiting';
 import { ErrorText } from '../ErrorText';
 import { useAction } from '../use-action';
@@ -32,7 +32,10 @@ interface Props {
 
 /** Signed in: the account, Agent | Admin, the pages, and Open. */
 export function Launcher({ profile, session, settings, recent, workspace: initial, onWorkspace, notice, onSignedOut }: Props) {
-  const [workspace, setWorkspace] = useState<Workspace>(initial);
+  // An agent who is no administrator has the workbench only: no Admin switch to lead nowhere.
+  const admin = administers(session.user);
+  const [chosen, setWorkspace] = useState<Workspace>(initial);
+  const workspace = admin ? chosen : 'agent';
   const { busy, error, run } = useAction();
   const profileId = profile.id;
   // From storage, as the background last read it: the popup itself never asks the server.
@@ -62,15 +65,17 @@ export function Launcher({ profile, session, settings, recent, workspace: initia
     <>
       <AccountArea session={session} onSignedOut={onSignedOut} />
       <ErrorText text={notice} />
-      <fieldset class="switch">
-        <legend class="visually-hidden">{t('popup_workspace')}</legend>
-        {(['agent', 'admin'] as const).map((w) => (
-          <label key={w} class={workspace === w ? 'on' : undefined}>
-            <input type="radio" name="workspace" value={w} checked={workspace === w} onChange={() => choose(w)} />
-            {t(w === 'agent' ? 'popup_agent' : 'popup_admin')}
-          </label>
-        ))}
-      </fieldset>
+      {admin && (
+        <fieldset class="switch">
+          <legend class="visually-hidden">{t('popup_workspace')}</legend>
+          {(['agent', 'admin'] as const).map((w) => (
+            <label key={w} class={workspace === w ? 'on' : undefined}>
+              <input type="radio" name="workspace" value={w} checked={workspace === w} onChange={() => choose(w)} />
+              {t(w === 'agent' ? 'popup_agent' : 'popup_admin')}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <WaitingLine state={waiting} now={Date.now()} />
       {asking?.action.workspace === workspace ? (
         <asking.Form action={asking.action} busy={busy} onOpen={open} onBack={() => setAsking(null)} />

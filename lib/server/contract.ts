@@ -19,6 +19,9 @@ export const userSchema = z.object({
   mobile: optionalText,
   avatar: optionalText,
   superUser: z.optional(z.nullable(z.boolean())),
+  // Read loosely (see session-from-grant): servers have sent roles as objects and as names.
+  currentRoles: z.optional(z.unknown()),
+  authorities: z.optional(z.unknown()),
 });
 export type BytedeskUser = z.infer<typeof userSchema>;
 

@@ -7,11 +7,23 @@ import type { Session, SessionUser } from './session';
 
 type SessionPlace = Pick<Session, 'id' | 'serverUrl' | 'origins' | 'profileId' | 'persist' | 'retired'>;
 
+const roleName = (entry: unknown): unknown =>
+  typeof entry === 'object' && entry !== null ? ((entry as { name?: unknown }).name ?? (entry as { authority?: unknown }).authority) : entry;
+
+/** The `ROLE_…` names among the user's roles and authorities, whichever shape the server sent; undefined when it sent none. */
+function rolesOf(user: BytedeskUser): string[] | undefined {
+  const names = [user.currentRoles, user.authorities].flatMap((list) => (Array.isArray(list) ? list.map(roleName) : []));
+  const roles = [...new Set(names.filter((name): name is string => typeof name === 'string' && name.startsWith('ROLE_')))];
+  return roles.length > 0 ? roles : undefined;
+}
+
 function sessionUser(user: BytedeskUser): SessionUser {
+  const roles = rolesOf(user);
   return {
     username: user.username,
     nickname: user.nickname || user.username,
     superUser: user.superUser === true,
+    ...(roles && { roles }),
   };
 }
 

@@ -35,6 +35,15 @@ export interface SessionUser {
   username: string;
   nickname: string;
   superUser: boolean;
+  /** The `ROLE_…` names the server gave the account; missing when it gave none (then nothing is hidden). */
+  roles?: string[];
+}
+
+const ADMIN_ROLES = ['ROLE_SUPER', 'ROLE_ADMIN'];
+
+/** Whether the account may use the admin console: an agent without an administrator's role may not. */
+export function administers(user: SessionUser): boolean {
+  return user.superUser || user.roles === undefined || user.roles.some((role) => ADMIN_ROLES.includes(role));
 }
 
 /** Every token of the session that may still be valid on the server. */

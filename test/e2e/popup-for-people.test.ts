@@ -10,6 +10,8 @@ import { focused, horizontalOverflow, screenshot, seriousViolations } from './a1
 import { launchExtension, startServerForTest, type ExtensionHarness } from './harness.ts';
 import { en, zhCN, type Translate } from './pages/messages.ts';
 import { PopupPage } from './pages/popup.ts';
+import { APP_PAGES } from '../../lib/workspace/app-pages';
+import { pageLabel, pageLanguageOf } from '../../lib/workspace/paths';
 import { ADMIN, AGENT, landingOn, landingView, pageLoads, passwordLogins, pressClosing, resetBetweenTests, storedSession } from './support.ts';
 
 /** `DOCS=1`: the README's screenshots are written to docs/ as well, cut to the popup's content. */
@@ -35,6 +37,13 @@ describe.each([
     await server?.close();
   });
   beforeEach(() => resetBetweenTests(ext, server));
+  const language = pageLanguageOf(locale);
+  /** The lines the popup lists for an app's pages, as the app's own menu names them, in the popup's language. */
+  const pagesOf = (workspace: 'agent' | 'admin', superUser = false, first: string[] = []) => {
+    const pages = APP_PAGES[workspace].filter((p) => superUser || !p.superOnly);
+    const ordered = [...first.map((path) => pages.find((p) => p.path === path)!), ...pages.filter((p) => !first.includes(p.path))];
+    return ordered.map((p) => [pageLabel(p, language), `/${p.path}`]);
+  };
 
   const open = (query = '') => PopupPage.open(ext, { t, query });
   const signIn = (user: { username: string; password: string } = AGENT) =>
@@ -155,40 +164,33 @@ describe.each([
     expect(await reopened.signInButton.isEnabled()).toBe(true);
   });
 
-  it('lists pages by name, recent first; Enter right after opening goes to the last page opened', async () => {
+  it('lists the app\'s real pages by the names its menu gives them, recent first; Enter right after opening goes to the last page opened', async () => {
     await signIn();
     const popup = await open();
-    expect(await popup.listedPages()).toEqual([
-      [t('popup_page_ticket'), '/ticket'],
-      [t('popup_page_chat'), '/chat'],
-      [t('popup_page_login'), '/auth/login'],
-    ]);
-    expect(await popup.selectedPage(), 'nothing opened yet: tickets').toBe(t('popup_page_ticket'));
-    expect(await popup.openButton.textContent()).toBe(t('popup_open', t('popup_page_ticket')));
+    await expect.poll(() => popup.listedPages(), { timeout: 5_000 }).toEqual(pagesOf('agent'));
+    expect(await popup.selectedPage(), 'nothing opened yet: tickets').toBe(pagesOf('agent')[0]![0]);
+    expect(await popup.openButton.textContent()).toBe(t('popup_open', pagesOf('agent')[0]![0]!));
     expect(await popup.page.locator('#path-keys').textContent()).toBe(t('popup_keys_new_tab'));
+    expect(await popup.workspaceRadio('admin').count(), 'an agent without admin rights has no Admin switch').toBe(0);
     await looksRight(popup.page, 'launcher-agent', 'popup');
 
-    // Arrow down to Chats, Enter.
+    // Arrow down to the chats, Enter.
     await popup.page.keyboard.press('ArrowDown');
-    expect(await popup.selectedPage()).toBe(t('popup_page_chat'));
+    expect(await popup.selectedPage()).toBe(pagesOf('agent', false, ['chat'])[0]![0]);
     const first = landingOn(ext, server, 'agent', 'chat');
     await pressClosing(popup.page, 'Enter');
     await first;
 
     const again = await open();
-    expect(await again.listedPages()).toEqual([
-      [t('popup_page_chat'), '/chat'],
-      [t('popup_page_ticket'), '/ticket'],
-      [t('popup_page_login'), '/auth/login'],
-    ]);
+    await expect.poll(() => again.listedPages(), { timeout: 5_000 }).toEqual(pagesOf('agent', false, ['chat']));
     const second = landingOn(ext, server, 'agent', 'chat');
     await pressClosing(again.page, 'Enter'); // at once: no click, no typing
-    expect(await landingView(await second)).toMatchObject({ state: 'signed-in', path: '/chat' });
+    expect(await landingView(await second)).toMatchObject({ state: 'signed-in', path: '/chat', found: true });
     expect(pageLoads(server).map((r) => r.path)).toEqual(['/agent/chat', '/agent/chat']);
   });
 
-  it('remembers the workspace switch across openings', async () => {
-    await signIn();
+  it('an administrator switches to the admin console, whose pages open signed in on pages the app has; the switch is remembered', async () => {
+    await signIn(ADMIN);
     const popup = await open();
     expect(await popup.workspaceRadio('agent').isChecked(), 'the default workspace at first').toBe(true);
     await popup.chooseWorkspace('admin');
@@ -196,43 +198,43 @@ describe.each([
 
     const again = await open();
     expect(await again.workspaceRadio('admin').isChecked()).toBe(true);
-    expect(await again.listedPages()).toEqual([
-      [t('popup_page_dashboard'), '/dashboard'],
-      [t('popup_page_welcome'), '/welcome'],
-      [t('popup_page_login'), '/auth/login'],
-    ]);
+    // A super administrator also has the super-admin pages.
+    await expect.poll(() => again.listedPages(), { timeout: 5_000 }).toEqual(pagesOf('admin', true));
+    expect(await again.selectedPage(), 'the dashboard first').toBe(pagesOf('admin')[0]![0]);
     await looksRight(again.page, 'launcher-admin');
-    const landing = landingOn(ext, server, 'admin', 'dashboard');
+    const landing = landingOn(ext, server, 'admin', 'welcome');
     await pressClosing(again.page, 'Enter');
-    expect(await landingView(await landing)).toMatchObject({ state: 'signed-in', app: 'Admin console', path: '/dashboard' });
+    expect(await landingView(await landing)).toMatchObject({ state: 'signed-in', app: 'Admin console', path: '/welcome', found: true });
   });
 
-  it('finds pages by name in either language and by path; text that matches nothing opens as a path of its own', async () => {
-    await signIn();
+  it('finds pages by name in either language, by path or by the app\'s menu words; text that matches nothing says so and opens only as a path', async () => {
+    await signIn(ADMIN);
     const popup = await open();
-    for (const [typed, page] of [
-      ['tick', 'popup_page_ticket'],
-      ['工单', 'popup_page_ticket'],
-      ['chats', 'popup_page_chat'],
-      ['会话', 'popup_page_chat'],
+    await popup.chooseWorkspace('admin');
+    for (const [typed, path] of [
+      ['会话', 'service/thread'],
+      ['conversations', 'service/thread'],
+      ['quick repl', 'kb/quickreply'],
+      ['快捷回复', 'kb/quickreply'],
+      ['仪表盘', 'welcome'],
+      ['dashboard', 'welcome'],
     ] as const) {
       await popup.typeInto(popup.filter, typed);
-      expect(await popup.listedPages(), typed).toEqual([
-        [t(page), page === 'popup_page_ticket' ? '/ticket' : '/chat'],
-        [t('popup_open_typed'), `/${typed}`],
-      ]);
+      await expect.poll(async () => (await popup.listedPages())[0], { message: typed, timeout: 5_000 }).toEqual(pagesOf('admin', true, [path])[0]);
     }
-    await popup.typeInto(popup.filter, 'reports/daily');
-    expect(await popup.listedPages()).toEqual([[t('popup_open_typed'), '/reports/daily']]);
-    expect(await popup.openButton.textContent()).toBe(t('popup_open', '/reports/daily'));
+    await popup.typeInto(popup.filter, 'zzz');
+    expect(await popup.listedPages()).toEqual([[t('popup_open_typed'), '/zzz']]);
+    expect(await popup.page.getByText(t('popup_no_page', 'zzz')).isVisible(), 'says no page is called that').toBe(true);
     await looksRight(popup.page, 'filtered');
     // Escape clears the filter first.
     await popup.page.keyboard.press('Escape');
     expect(await popup.filter.inputValue()).toBe('');
+    await popup.chooseWorkspace('agent');
+    await popup.filter.focus();
     await popup.page.keyboard.type('reports/daily');
     const landing = landingOn(ext, server, 'agent', 'reports/daily');
     await pressClosing(popup.page, 'Enter');
-    await landing;
+    expect(await landingView(await landing), 'a path the app does not have: its 404 page').toMatchObject({ state: 'signed-in', found: false });
 
     const again = await open();
     expect((await again.listedPages())[0], 'a path of its own is shown as itself, first').toEqual(['/reports/daily', '']);

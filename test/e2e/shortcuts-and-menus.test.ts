@@ -55,17 +55,18 @@ describe('shortcuts and context menu', () => {
     expect(tokenInUrl(menuPage)).toBe(token);
     expect(await landingView(menuPage)).toMatchObject({ ...signedInAsAdmin, app: 'Agent workbench', path: '/ticket' });
 
-    const byDashboardShortcut = landingOn(ext, server, 'admin', 'dashboard');
+    // The admin console's dashboard (仪表盘) is /welcome: /admin/dashboard is its 404 page.
+    const byDashboardShortcut = landingOn(ext, server, 'admin', 'welcome');
     await dispatchCommand(ext, 'open-admin-dashboard');
     const dashboard = await byDashboardShortcut;
-    expect(new URL(dashboard.url()).href).toBe(`${server.url}/admin/dashboard?accessToken=${token}`);
-    expect(await landingView(dashboard)).toMatchObject({ ...signedInAsAdmin, app: 'Admin console', path: '/dashboard' });
+    expect(new URL(dashboard.url()).href).toBe(`${server.url}/admin/welcome?accessToken=${token}`);
+    expect(await landingView(dashboard)).toMatchObject({ ...signedInAsAdmin, app: 'Admin console', path: '/welcome', found: true });
 
     // Three page loads with the one token; no further sign-in.
     expect(pageLoads(server).map((r) => [r.method, r.path, r.token])).toEqual([
       ['GET', '/agent/ticket', token],
       ['GET', '/agent/ticket', token],
-      ['GET', '/admin/dashboard', token],
+      ['GET', '/admin/welcome', token],
     ]);
     expect(passwordLogins(server)).toEqual([]);
     expect(ext.webPages()).toHaveLength(3);
@@ -170,7 +171,7 @@ describe('shortcuts and context menu', () => {
     await tab.bringToFront();
 
     expect(await typeInAddressBar(ext, 'admin dash')).toEqual([
-      { content: 'admin dashboard', description: 'Admin console: Dashboard (/dashboard)' },
+      { content: 'admin welcome', description: 'Admin console: Dashboard (/welcome)' },
     ]);
 
     const custom = landingOn(ext, server, 'admin', '任意路径');

@@ -152,6 +152,8 @@ export interface LandingView {
   status: string | null;
   app: string | null;
   path: string | null;
+  /** The app has this page (else it shows its 404 page, as the real apps do). */
+  found: boolean;
 }
 
 export async function landingView(page: Page): Promise<LandingView> {
@@ -163,6 +165,7 @@ export async function landingView(page: Page): Promise<LandingView> {
     status: await page.locator('#status').textContent(),
     app: await page.locator('#app').textContent(),
     path: await page.locator('#path').textContent(),
+    found: (await page.locator('#route').getAttribute('data-route')) === 'found',
   };
 }
 

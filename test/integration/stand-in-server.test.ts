@@ -425,6 +425,7 @@ async function openPage(path: string, storage = new Map<string, string>()) {
     pagePath: elements.get('path')!.textContent,
     status,
     signOutShown: !elements.get('signout')!.hidden,
+    route: elements.get('route')!.attributes['data-route'],
   };
 }
 
@@ -459,6 +460,21 @@ describe('web app pages', () => {
     expect(page.signOutShown, 'its "Sign out" (which revokes the token) appears').toBe(true);
     const profileCall = server.requests.find((r) => r.path === '/api/v1/user/profile');
     expect(profileCall?.token).toBe(token);
+  });
+
+  it.each([
+    ['/admin/welcome', 'found'],
+    ['/admin/service/thread', 'found'],
+    ['/admin/super/user', 'found'],
+    ['/admin/dashboard', 'not-found'],
+    ['/admin/service', 'not-found'],
+    ['/agent/chat', 'found'],
+    ['/agent/setting/profile', 'found'],
+    ['/agent/welcome', 'not-found'],
+  ])('has the real apps\' pages: %s is %s (another path shows the app\'s 404 page, still signed in)', async (path, route) => {
+    const page = await openPage(path, new Map([['ACCESS_TOKEN', server.mint(ADMIN)]]));
+    expect(page.route).toBe(route);
+    expect(page.status.attributes['data-state']).toBe('signed-in');
   });
 
   it('without a token in the URL it uses the stored one, shared by the admin console on the same origin', async () => {

@@ -7,6 +7,16 @@ export type WebApp = 'agent' | 'admin';
 
 const TITLES: Record<WebApp, string> = { agent: 'Agent workbench', admin: 'Admin console' };
 
+/**
+ * The routes each real app has (../shared/bytedesk-routes.md): a page, or a menu whose pages are
+ * under it. Any other path shows the app's 404 page, still signed in, as the real apps do
+ * (`/admin/dashboard` among them: the console's dashboard is `/welcome`).
+ */
+export const ROUTES: Record<WebApp, string[]> = {
+  admin: ['', 'welcome', 'team/', 'service/', 'ai/', 'kb/', 'ticket/', 'crm', 'bi', 'quality', 'marketing/', 'call/', 'voc/', 'setting/', 'super/', 'auth/'],
+  agent: ['', 'chat', 'contact', 'ticket', 'robot', 'setting/', 'notebase', 'leavemsg', 'monitor', 'plugins/', 'auth/'],
+};
+
 /** The app a path belongs to, or null: `/agent`, `/agent/…`, `/admin`, `/admin/…`. */
 export function webAppFor(path: string): WebApp | null {
   for (const app of ['agent', 'admin'] as const) {
@@ -29,7 +39,7 @@ export function landingPage(app: WebApp): string {
 </head>
 <body>
 <h1 id="app">${title}</h1>
-<p>Page: <code id="path"></code></p>
+<p>Page: <code id="path"></code> <span id="route"></span></p>
 <p id="status" data-state="checking">checking…</p>
 <button type="button" id="signout" hidden>Sign out</button>
 <script>
@@ -40,6 +50,12 @@ export function landingPage(app: WebApp): string {
   var inner = location.pathname.slice(prefix.length);
   try { inner = decodeURIComponent(inner); } catch (e) { /* keep it encoded */ }
   pathEl.textContent = inner === '' ? '/' : inner;
+  var routes = ${JSON.stringify(ROUTES[app])};
+  var route = inner.split('/').filter(Boolean).join('/');
+  var found = routes.some(function (r) { return r.slice(-1) === '/' ? route.indexOf(r) === 0 && route.length > r.length : route === r; });
+  var routeEl = document.getElementById('route');
+  routeEl.textContent = found ? '' : '404: this page does not exist';
+  routeEl.setAttribute('data-route', found ? 'found' : 'not-found');
 
   function show(state, text, username) {
     statusEl.textContent = text;
