@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { NewUser } from './server/contract';
 import type { RealSnippetRequest } from './share/real-snippet';
 import type { PasswordSignIn } from './token/lifecycle';
-import type { CreatedUser } from './users/create-user';
+import type { CreatedUser, CreateUserRequest } from './users/create-user';
 import type { OpenRequest } from './workspace/open-workspace';
 
 /**
@@ -19,7 +18,8 @@ export interface LaunchpadProtocol {
   confirm(input: OfProfile): void;
   /** Revokes the profile's token (`force`: forgets it, the server being out of reach), then removes the profile. */
   removeProfile(input: OfProfile & { force?: boolean }): void;
-  createUser(user: NewUser): CreatedUser;
+  /** On the profile and server the page shows (see CreateUserRequest), never the active one. */
+  createUser(request: CreateUserRequest): CreatedUser;
   /** "Test connection": whether a Bytedesk server answers at `baseUrl` (no credentials involved). */
   probe(input: { baseUrl: string }): void;
   /** The options page shows the waiting count's state: ask the server now, even an older one. */

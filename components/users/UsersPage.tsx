@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../lib/browser/i18n';
 import { PageHeader } from '../PageHeader';
 import { SignInButton } from '../SignInButton';
@@ -8,12 +8,19 @@ import { OneUserForm } from './OneUserForm';
 
 /** Super administrators create users here, one or many, through the server's API. */
 export function UsersPage() {
-  const state = useSignedIn();
+  // The profile shown when the page opened stays shown (and acted on) when another becomes active.
+  const [pinned, setPinned] = useState<string>();
+  const state = useSignedIn(pinned);
+  const shownId = state?.profile?.id;
+  useEffect(() => {
+    if (pinned === undefined && shownId) setPinned(shownId);
+  }, [shownId]);
   useEffect(() => {
     document.title = `${t('users_page_title')} – ${t('extName')}`;
   }, []);
 
   const session = state?.session;
+  const here = session?.user.superUser && shownId ? { profileId: shownId, serverUrl: session.serverUrl } : null;
   return (
     <main class="page">
       <PageHeader title={t('users_page_title')} />
@@ -26,13 +33,14 @@ export function UsersPage() {
         </div>
       )}
       {session && !session.user.superUser && <p class="card">{t('users_need_super', session.user.nickname)}</p>}
-      {session?.user.superUser && (
+      {here && session && (
         <>
           <p class="intro">{t('users_signed_in_as', [session.user.nickname, new URL(session.serverUrl).host])}</p>
-          <OneUserForm />
-          <BatchForm serverUrl={session.serverUrl} />
+          <OneUserForm here={here} />
         </>
       )}
+      {/* Mounted whatever the session: a run stays on screen, paused, when its profile signs out or changes. */}
+      {state && <BatchForm settings={state.settings} here={here} />}
     </main>
   );
 }

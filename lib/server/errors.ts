@@ -15,6 +15,10 @@ export type ErrorKind =
   | 'signed-out'
   | 'session-expired'
   | 'not-set-up'
+  /** The profile a page acted on is gone, or no longer on the server the page showed. */
+  | 'profile-changed'
+  /** The background did not answer (the extension restarted mid-request): what became of it is unknown. */
+  | 'no-answer'
   | 'invalid-input';
 
 export interface ErrorDetails {
