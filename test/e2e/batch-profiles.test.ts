@@ -1,0 +1,135 @@
+// A batch of new users stays on the profile it started on: two stand-in servers (Production and
+// Staging, different ports), two profiles signed in as the super administrator. Switching the
+// active profile mid-run changes nothing for the run; moving its profile to another server pauses
+// it, in words, with nothing sent there. Screenshots of that pause, English/light and Chinese/dark.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Settings } from '../../lib/settings/settings';
+import type { StandInServer } from '../server/bytedesk-server.ts';
+import { screenshot } from './a11y.ts';
+import { launchExtension, startServerForTest, type ExtensionHarness } from './harness.ts';
+import { en, zhCN, type Translate } from './pages/messages.ts';
+import { PopupPage } from './pages/popup.ts';
+import { UsersPage } from './pages/users.ts';
+import { ADMIN } from './support.ts';
+
+let production: StandInServer;
+let staging: StandInServer;
+
+beforeAll(async () => {
+  [production, staging] = await Promise.all([startServerForTest(), startServerForTest()]);
+});
+afterAll(async () => {
+  await Promise.all([production?.close(), staging?.close()]);
+});
+
+const created = (server: StandInServer) =>
+  server.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/user/create').map((r) => (r.body as { email: string }).email);
+const host = (server: StandInServer) => new URL(server.url).host;
+const settings = (prodUrl = production.url): Settings => ({
+  profiles: [
+    { id: 'prod', name: 'Production', baseUrl: prodUrl, agentUrl: null, adminUrl: null, managed: false },
+    { id: 'stage', name: 'Staging', baseUrl: staging.url, agentUrl: null, adminUrl: null, managed: false },
+  ],
+  activeProfileId: 'prod',
+  openIn: 'new-tab',
+  defaultWorkspace: 'agent',
+  policy: null,
+  cleanAddressBar: false,
+  actions: [],
+});
+
+/** A browser with both profiles signed in as the super administrator, Production active. */
+async function twoProfiles(options: Parameters<typeof launchExtension>[0] = {}): Promise<ExtensionHarness> {
+  const ext = await launchExtension(options);
+  await ext.writeSettings(settings());
+  for (const profileId of ['prod', 'stage']) {
+    await ext.sendToBackground('signIn', { profileId, ...ADMIN, persist: false, rememberPassword: false });
+  }
+  return ext;
+}
+
+/** Starts `emails` on the users page (Production shown) at a pace of 1 s; resolves once the first is created. */
+async function startRun(ext: ExtensionHarness, emails: string[], t: Translate): Promise<UsersPage> {
+  const users = await UsersPage.open(ext, t);
+  await users.batchText.fill(emails.map((e, i) => `${e}, User ${i}, secret${i}1`).join('\n'));
+  await users.pace.fill('1');
+  await users.pace.press('Tab');
+  const before = created(production).length;
+  await users.page.getByRole('button', { name: t('users_create_many', String(emails.length)), exact: true }).click();
+  await expect.poll(() => created(production).length - before).toBe(1);
+  return users;
+}
+
+describe('a batch of new users and the profiles', () => {
+  let ext: ExtensionHarness;
+  beforeAll(async () => {
+    ext = await twoProfiles();
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('a batch started on A stays on A while the popup switches to B: all 3 created on A, nothing sent to B', async () => {
+    const t = en();
+    staging.clearRequests();
+    const emails = ['stay1@example.com', 'stay2@example.com', 'stay3@example.com'];
+    const users = await startRun(ext, emails, t);
+
+    const popup = await PopupPage.open(ext);
+    await popup.switchProfile('Staging');
+    expect(await ext.readStorage<Settings>('local', 'settings')).toMatchObject({ activeProfileId: 'stage' });
+
+    await expect.poll(() => users.batchStatus.textContent(), { timeout: 15_000 }).toBe(t('users_batch_all_done', '3'));
+    expect(created(production).filter((e) => e.startsWith('stay'))).toEqual(emails);
+    expect(created(staging), 'nothing created on Staging').toEqual([]);
+    expect(staging.requests.filter((r) => r.path.startsWith('/api/v1/user/')), 'no request of the run reached Staging').toEqual([]);
+    await popup.page.close();
+    await users.page.close();
+  });
+
+  it("A's server changed mid-run: the run pauses with the words, creates nothing on the new server, and resumes on A once A is back", async () => {
+    const t = en();
+    await ext.writeSettings(settings()); // Production active again
+    staging.clearRequests();
+    const users = await startRun(ext, ['moved1@example.com', 'moved2@example.com', 'moved3@example.com'], t);
+
+    // Production is now set to Staging's server (as the options page or an import would do it).
+    await ext.writeSettings(settings(staging.url));
+    const words = t('users_profile_changed', 'Production', host(production));
+    await expect.poll(() => users.batchStatus.textContent(), { timeout: 15_000 }).toBe(words);
+    expect(created(staging), 'nothing created on the new server').toEqual([]);
+    expect(created(production).filter((e) => e.startsWith('moved'))).toEqual(['moved1@example.com']);
+    expect(await users.button('users_resume').count(), 'no Resume while the profile is elsewhere').toBe(0);
+    await users.page.setViewportSize({ width: 900, height: 900 });
+    await screenshot(users.page, 'users-profile-changed-en-light');
+
+    // Production back on its server (and signed in there again): Resume goes on there.
+    await ext.writeSettings(settings());
+    await ext.sendToBackground('signIn', { profileId: 'prod', ...ADMIN, persist: false, rememberPassword: false });
+    await users.button('users_resume').click();
+    await expect.poll(() => users.batchStatus.textContent(), { timeout: 15_000 }).toBe(t('users_batch_all_done', '3'));
+    expect(created(production).filter((e) => e.startsWith('moved'))).toEqual(['moved1@example.com', 'moved2@example.com', 'moved3@example.com']);
+    expect(created(staging)).toEqual([]);
+  });
+});
+
+describe('the same pause in Chinese, dark', () => {
+  let ext: ExtensionHarness;
+  beforeAll(async () => {
+    ext = await twoProfiles({ locale: 'zh-CN', colorScheme: 'dark' });
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('says the profile changed and where to resume, in Chinese', async () => {
+    const t = zhCN();
+    const users = await startRun(ext, ['zh1@example.com', 'zh2@example.com'], t);
+    await ext.writeSettings(settings(staging.url));
+    await expect
+      .poll(() => users.batchStatus.textContent(), { timeout: 15_000 })
+      .toBe(t('users_profile_changed', 'Production', host(production)));
+    await users.page.setViewportSize({ width: 900, height: 900 });
+    await screenshot(users.page, 'users-profile-changed-zh-CN-dark');
+  });
+});
