@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Settings } from '../../lib/settings/settings';
 import { t } from '../../lib/browser/i18n';
 import { PageHeader } from '../PageHeader';
 import { SignInButton } from '../SignInButton';
@@ -8,17 +9,23 @@ import { OneUserForm } from './OneUserForm';
 
 /** Super administrators create users here, one or many, through the server's API. */
 export function UsersPage() {
-  // The profile shown when the page opened stays shown (and acted on) when another becomes active.
+  // A signed-in profile stays shown (and acted on) when another becomes active; signed out, the
+  // page follows the active one, which "Sign in…" signs in.
   const [pinned, setPinned] = useState<string>();
   const state = useSignedIn(pinned);
   const shownId = state?.profile?.id;
+  const signedIn = Boolean(state?.session);
   useEffect(() => {
-    if (pinned === undefined && shownId) setPinned(shownId);
-  }, [shownId]);
+    if (state) setPinned(signedIn ? shownId : undefined);
+  }, [shownId, signedIn, state === undefined]);
   useEffect(() => {
     document.title = `${t('users_page_title')} – ${t('extName')}`;
   }, []);
 
+  // The last settings read: while another profile's items load, the batch (maybe running) stays mounted.
+  const lastSettings = useRef<Settings | undefined>(undefined);
+  if (state) lastSettings.current = state.settings;
+  const settings = lastSettings.current;
   const session = state?.session;
   const here = session?.user.superUser && shownId ? { profileId: shownId, serverUrl: session.serverUrl } : null;
   return (
@@ -40,7 +47,7 @@ export function UsersPage() {
         </>
       )}
       {/* Mounted whatever the session: a run stays on screen, paused, when its profile signs out or changes. */}
-      {state && <BatchForm settings={state.settings} here={here} />}
+      {settings && <BatchForm settings={settings} here={here} />}
     </main>
   );
 }

@@ -12,6 +12,8 @@ import { PopupPage } from './pages/popup.ts';
 import { UsersPage } from './pages/users.ts';
 import { ADMIN } from './support.ts';
 
+declare const chrome: { storage: { local: { set(items: object): Promise<void>; get(keys: null): Promise<Record<string, unknown>> } } };
+
 let production: StandInServer;
 let staging: StandInServer;
 
@@ -110,6 +112,49 @@ describe('a batch of new users and the profiles', () => {
     await expect.poll(() => users.batchStatus.textContent(), { timeout: 15_000 }).toBe(t('users_batch_all_done', '3'));
     expect(created(production).filter((e) => e.startsWith('moved'))).toEqual(['moved1@example.com', 'moved2@example.com', 'moved3@example.com']);
     expect(created(staging)).toEqual([]);
+  });
+});
+
+describe('what the batch section refuses and repairs', () => {
+  let ext: ExtensionHarness;
+  beforeAll(async () => {
+    ext = await twoProfiles();
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('A list over 5,000 lines is refused before it starts, in words; the limit is said beforehand', async () => {
+    const t = en();
+    const users = await UsersPage.open(ext, t);
+    await users.page.getByText(t('users_batch_limit', '5,000', '1 MB'), { exact: true }).waitFor();
+    const before = created(production).length;
+    // As a paste puts it in (fill types it through an editing command, line by line: minutes).
+    const list = Array.from({ length: 5_001 }, (_, i) => `many${i}@example.com, M${i}, secret${i}1`).join('\n');
+    await users.batchText.evaluate((box: HTMLTextAreaElement, text) => {
+      box.value = text;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    }, list);
+    await expect.poll(() => users.batchSummary.textContent(), { timeout: 10_000 }).toBe(t('users_batch_too_long', '5,001', '5,000'));
+    const button = users.page.getByRole('button', { name: t('users_create_many', '0'), exact: true });
+    expect(await button.getAttribute('aria-disabled')).toBe('true');
+    await button.click({ force: true }); // aria-disabled: Playwright would wait for it to be enabled
+    await users.page.waitForTimeout(500);
+    expect(created(production).length, 'nothing sent').toBe(before);
+    await users.page.close();
+  });
+
+  it('A damaged run record is removed and said once on the users page', async () => {
+    const t = en();
+    const page = await ext.messagePage();
+    await page.evaluate(() => chrome.storage.local.set({ batchProgress: { serverUrl: 42 }, 'batchProgress/0': 'junk' }));
+    const users = await UsersPage.open(ext, t);
+    await expect.poll(() => users.batchStatus.textContent(), { timeout: 5_000 }).toBe(t('users_damaged_run'));
+    expect(Object.keys(await page.evaluate(() => chrome.storage.local.get(null))).filter((k) => k.startsWith('batchProgress'))).toEqual([]);
+    await users.page.reload();
+    await users.batchText.waitFor();
+    expect(await users.batchStatus.textContent(), 'said once').toBe('');
+    await users.page.close();
   });
 });
 
