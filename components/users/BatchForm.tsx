@@ -169,7 +169,8 @@ export function BatchForm({ settings, here }: BatchFormProps) {
       <form onSubmit={submit}>
         <div class="field">
           <ListInput text={text} readOnly={running !== null || (run !== null && run.list !== null)} describedBy={describedBy}
-            boxRef={box} onText={setText} onUnreadable={() => setStatus({ tone: 'error', text: t('users_file_unreadable') })}>
+            boxRef={box} onText={setText} onUnreadable={() => setStatus({ tone: 'error', text: t('users_file_unreadable') })}
+            onTooLarge={(size) => setStatus({ tone: 'error', text: tooLargeText({ over: 'bytes', bytes: size })! })}>
             <p id="batch-limit" class="hint">{t('users_batch_limit', [countText(LIST_LIMIT.lines), sizeText(LIST_LIMIT.bytes)])}</p>
             <p id="batch-summary" class={large ? 'field-error' : 'hint'}>
               {large ?? t('users_batch_summary', [String(ready.length), String(problems.length)])}

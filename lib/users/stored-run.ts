@@ -2,6 +2,7 @@ import type { StoredItem } from '../browser/stored-item';
 import type { StoredRecord } from '../browser/stored-record';
 import { isFields } from '../settings/settings';
 import type { BatchProgress, LineState, ProgressLine } from './batch-progress';
+import { LIST_LIMIT } from './list-limit';
 
 // Apart from the run itself (resumable-run.ts), which the users page loads only to start one.
 
@@ -31,7 +32,8 @@ function readHead(v: unknown): (RunHead & { legacy?: unknown[] }) | null {
   const head = { serverUrl: v.serverUrl, paceMs: v.paceMs, lastAnswerAt: v.lastAnswerAt };
   // Kept whole by the version before lines were stored apart, with no profile named.
   if (Array.isArray(v.lines)) return { ...head, profileId: '', count: v.lines.length, legacy: v.lines };
-  if (!isText(v.profileId) || !isCount(v.count)) return null;
+  // No run is longer than a list may be: a larger count is junk, not thousands of reads.
+  if (!isText(v.profileId) || !isCount(v.count) || v.count > LIST_LIMIT.lines) return null;
   return { ...head, profileId: v.profileId, count: v.count };
 }
 

@@ -133,6 +133,7 @@ describe('junk in the stored run', () => {
     ['a head of the wrong shape', stored('garbage', good.lines), null],
     ['a head of an array', stored([1, 2], []), null],
     ['a head with no server', stored({ ...head, serverUrl: 7 }, good.lines), null],
+    ['a head counting a billion lines', stored({ ...head, count: 1e9 }, good.lines), null],
     ['a line of the wrong shape', stored(head, [good.lines[0], { line: 'x' }]), 1],
     ['a line missing', stored(head, [good.lines[0]]), 1],
   ])('A damaged run record is removed and said once: %s', async (_, fake, linesKept) => {
