@@ -144,6 +144,38 @@ describe('what the batch section refuses and repairs', () => {
     await users.page.close();
   });
 
+  it('the extension stopped mid-request: the line is "unknown, checked on resume", the run pauses in words, and Resume counts it as created', async () => {
+    const t = en();
+    await ext.writeSettings(settings());
+    const users = await UsersPage.open(ext, t);
+    await users.batchText.fill('gone1@example.com, Gone One, secret11\ngone2@example.com, Gone Two, secret21');
+    await users.pace.fill('0');
+    await users.pace.press('Tab');
+    production.setResponseDelay(1_500, ['/api/v1/user/create']);
+    const before = created(production).length;
+    await users.page.getByRole('button', { name: t('users_create_many', '2'), exact: true }).click();
+    await expect.poll(() => created(production).length - before).toBe(1); // logged as it arrives, answered later
+
+    // The browser stops the extension's worker while the request is out (as MV3 may).
+    const cdp = await ext.context.newCDPSession(users.page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await expect
+      .poll(() => users.batchStatus.textContent(), { timeout: 15_000 })
+      .toBe(t('users_stopped', t('error_no_answer')));
+    expect(await users.resultRows()).toEqual([['1', 'gone1@example.com', t('users_result_unknown')]]);
+    production.setResponseDelay(null);
+
+    await users.button('users_resume').click();
+    await expect.poll(() => users.batchStatus.textContent(), { timeout: 15_000 }).toBe(t('users_batch_all_done', '2'));
+    expect(created(production).slice(before), 'the unknown line sent again, the next once').toEqual([
+      'gone1@example.com',
+      'gone1@example.com',
+      'gone2@example.com',
+    ]);
+    await users.page.close();
+  });
+
   it('A damaged run record is removed and said once on the users page', async () => {
     const t = en();
     const page = await ext.messagePage();
