@@ -1,9 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { StaleEnd } from './background/stale-sessions';
-import type { NewUser } from './server/contract';
 import type { RealSnippetRequest } from './share/real-snippet';
 import type { PasswordSignIn } from './token/lifecycle';
-import type { CreatedUser } from './users/create-user';
+import type { CreatedUser, CreateUserRequest } from './users/create-user';
 import type { OpenRequest } from './workspace/open-workspace';
 
 /**
@@ -25,7 +24,8 @@ export interface LaunchpadProtocol {
   sessionEnds(input: { profileIds: string[] }): Record<string, StaleEnd | null>;
   /** Revokes the profile's token (`force`: forgets it, the server being out of reach), then removes the profile. */
   removeProfile(input: OfProfile & { force?: boolean }): void;
-  createUser(user: NewUser): CreatedUser;
+  /** On the profile and server the page shows (see CreateUserRequest), never the active one. */
+  createUser(request: CreateUserRequest): CreatedUser;
   /** "Test connection": whether a Bytedesk server answers at `baseUrl` (no credentials involved). */
   probe(input: { baseUrl: string }): void;
   /** The options page shows the waiting count's state: ask the server now, even an older one. */

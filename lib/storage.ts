@@ -1,4 +1,5 @@
 import { defineItem, type StoredItem } from './browser/stored-item';
+import { defineRecord } from './browser/stored-record';
 import type { ErrorKind } from './server/errors';
 import { DEFAULT_SETTINGS, type Settings, type Workspace } from './settings/settings';
 import type { SealedSecret } from './token/password-vault';
@@ -90,6 +91,7 @@ export const policyStateItem = defineItem<import('./settings/policy').PolicyStat
  * when the browser closes; the list is then given again, and the lines already done are known).
  */
 export const batchItems = {
-  progress: defineItem<import('./users/batch-progress').BatchProgress | null>('local:batchProgress', null),
+  /** The run's head, then one part per line: an answer rewrites its own line only (see stored-run.ts). */
+  progress: defineRecord('local:batchProgress'),
   list: defineItem<string | null>('session:batchList', null),
 };

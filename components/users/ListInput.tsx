@@ -1,5 +1,6 @@
 import type { ComponentChildren, Ref } from 'preact';
 import { t } from '../../lib/browser/i18n';
+import { LIST_LIMIT } from '../../lib/users/list-limit';
 import { readListFile } from '../../lib/users/read-list-file';
 
 interface ListInputProps {
@@ -10,13 +11,17 @@ interface ListInputProps {
   onText(text: string): void;
   /** A file could not be read: said in the section's live region. */
   onUnreadable(): void;
+  /** A file far over the size limit, not read at all (its size in bytes). */
+  onTooLarge(bytes: number): void;
   /** What is said about the box's lines, right under it. */
   children: ComponentChildren;
 }
 
 /** The list of users: typed or pasted in the box, or a CSV/TSV file chosen or dropped on it, whose text fills the box. */
-export function ListInput({ text, readOnly, describedBy, boxRef, onText, onUnreadable, children }: ListInputProps) {
-  const load = (file: File | undefined) => file && readListFile(file).then(onText, onUnreadable);
+export function ListInput({ text, readOnly, describedBy, boxRef, onText, onUnreadable, onTooLarge, children }: ListInputProps) {
+  // Over the limit even in GB18030 (2 bytes a Chinese character, 3 in UTF-8): not read into the page at all.
+  const load = (file: File | undefined) =>
+    file && (file.size > 1.5 * LIST_LIMIT.bytes ? onTooLarge(file.size) : readListFile(file).then(onText, onUnreadable));
   const withFiles = (e: DragEvent) => !readOnly && e.dataTransfer?.types.includes('Files');
   return (
     <>

@@ -3,6 +3,7 @@ import { t } from '../../lib/browser/i18n';
 import { errorMessage } from '../../lib/error-message';
 import { sendMessage } from '../../lib/messaging';
 import { errorKindOf } from '../../lib/server/errors';
+import type { RunPlace } from '../../lib/users/batch-progress';
 import { checkNewUser, type NewUserField, type NewUserInput, type NewUserProblems } from '../../lib/users/new-user';
 import { StatusMessage, type Status } from '../StatusMessage';
 import { TextField } from '../TextField';
@@ -11,8 +12,8 @@ import { useFormFields } from '../use-form-fields';
 const EMPTY: NewUserInput = { email: '', mobile: '', nickname: '', password: '' };
 const FIELD_ORDER: readonly NewUserField[] = ['email', 'mobile', 'nickname', 'password'];
 
-/** One new user: checked here first, then created by the background with the admin's token. */
-export function OneUserForm() {
+/** One new user: checked here first, then created by the background with the admin's token, on the profile shown (`here`). */
+export function OneUserForm({ here }: { here: RunPlace }) {
   const { values, setValues, errors, inputs, edit, refuse: showErrors } = useFormFields(FIELD_ORDER, EMPTY);
   const [showPassword, setShowPassword] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -31,7 +32,7 @@ export function OneUserForm() {
     setBusy(true);
     setStatus({ tone: 'busy', text: t('users_creating') });
     try {
-      const created = await sendMessage('createUser', checked.user);
+      const created = await sendMessage('createUser', { user: checked.user, ...here });
       setValues(EMPTY);
       setStatus({ tone: 'ok', text: t('users_created_one', `${created.nickname} (${created.username})`) });
       inputs.email.current?.focus();

@@ -12,6 +12,7 @@ export interface Result {
 function outcomeText(outcome: RowOutcome): string {
   if (outcome.state === 'created') return t(outcome.existed ? 'users_result_existed' : 'users_result_created');
   if (outcome.state === 'not-tried') return t('users_result_not_tried');
+  if (outcome.state === 'unknown') return t('users_result_unknown');
   return errorMessage(new LaunchpadError(outcome.kind));
 }
 

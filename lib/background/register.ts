@@ -10,7 +10,7 @@ import { renewalAlarmProfile } from '../browser/renewal-alarm';
 import { WAITING_ALARM } from '../browser/waiting-alarm';
 import { onWebAppSignOut } from '../browser/web-app-sign-out';
 import { onMessage } from '../messaging';
-import { setActiveProfile } from '../settings/profiles';
+import { profileById, setActiveProfile } from '../settings/profiles';
 import { removeProfile } from '../settings/remove-profile';
 import { updateSettings } from '../settings/save-settings';
 import { normalizeServerUrl } from '../settings/server-url';
@@ -24,14 +24,13 @@ import { omniboxHandlers } from '../ways-in/omnibox';
 import { promptQuery } from '../ways-in/prompt';
 import { menuItems, openOrPrompt, runWayIn, type WaysInDeps } from '../ways-in/ways-in';
 import { noticeOpens } from '../work/waiting-notice';
-import { openWorkspace, requestedProfile, type OpenDeps } from '../workspace/open-workspace';
+import { openWorkspace, type OpenDeps } from '../workspace/open-workspace';
 import type { Services } from './services';
 import { createWaitingWork } from './waiting-work';
 
 /** Wires browser events and popup messages to the services. Listeners go on synchronously. */
 export function registerBackground(services: Services): void {
   const { lifecycleFor, client, settings } = services;
-  const active = async () => lifecycleFor((await requestedProfile({}, services.openDeps)).id);
   const waiting = createWaitingWork(services);
   // After any page opened, by any way in: the agent may be about to answer there, so the waiting
   // count is asked again (within the poller's waits).
@@ -56,7 +55,7 @@ export function registerBackground(services: Services): void {
   onMessage('removeProfile', ({ data }) => removeProfile(data.profileId, data.force === true, services));
   onMessage('sessionEnds', ({ data }) => services.sessions.endsOf(data.profileIds));
   onWebAppSignOut(services.distrustAll);
-  onMessage('createUser', async ({ data }) => createUser(data, { lifecycle: await active(), client }));
+  onMessage('createUser', ({ data }) => createUser(data, { lifecycleFor, client, profile: async (id) => profileById(await settings(), id) }));
   onMessage('probe', ({ data }) => client(normalizeServerUrl(data.baseUrl)).probe());
   onMessage('snippet', ({ data }) => snippetWithToken(data, services.openDeps));
 

@@ -17,6 +17,8 @@ export type ErrorKind =
   | 'not-set-up'
   /** The profile went, or its server or app addresses changed, while something was under way for it. */
   | 'profile-changed'
+  /** The background did not answer (the extension restarted mid-request): what became of it is unknown. */
+  | 'no-answer'
   | 'invalid-input';
 
 export interface ErrorDetails {

@@ -6,7 +6,9 @@ export type RowOutcome =
   | { state: 'created'; username: string; existed?: true }
   | { state: 'failed'; kind: ErrorKind }
   /** Not sent: the batch stopped (cancelled, signed out, server gone) before this line. */
-  | { state: 'not-tried' };
+  | { state: 'not-tried' }
+  /** Sent, and no answer seen (the extension stopped mid-request): checked when the run resumes. */
+  | { state: 'unknown' };
 
 // Failures that belong to one line; any other stops the batch, as every next line would fail alike.
 const LINE_FAILURES: readonly ErrorKind[] = ['already-exists', 'invalid-input', 'rejected'];
@@ -63,6 +65,7 @@ export function countOutcomes(outcomes: readonly RowOutcome[]): RunCounts {
   for (const outcome of outcomes) {
     if (outcome.state === 'created') counts.created++;
     else if (outcome.state === 'not-tried') counts.notSent++;
+    else if (outcome.state === 'unknown') counts.failed++;
     else if (isRefusal(outcome.kind)) counts.refused++;
     else counts.failed++;
   }

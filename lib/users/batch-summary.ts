@@ -21,6 +21,7 @@ export function summarise(batch: ParsedBatch, outcomes: ReadonlyMap<number, RowO
     const outcome = outcomes.get(row.line) ?? { state: 'not-tried' };
     if (outcome.state === 'created') return { ...base, result: 'created', reason: outcome.existed ? 'existed' : null };
     if (outcome.state === 'failed') return { ...base, result: 'failed', reason: outcome.kind };
+    if (outcome.state === 'unknown') return { ...base, result: 'failed', reason: 'no-answer' };
     return { ...base, result: 'not-sent', reason: null };
   });
 }

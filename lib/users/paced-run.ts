@@ -6,8 +6,8 @@ import type { BatchProgress, ProgressLine } from './batch-progress';
 
 export interface PacedRunDeps {
   create(user: NewUser): Promise<{ username: string }>;
-  /** Keeps the progress (a copy), before each request and after each answer. */
-  save(progress: BatchProgress): Promise<void>;
+  /** Keeps the progress (a copy) whose line `index` changed, before each request and after each answer. */
+  save(progress: BatchProgress, index: number): Promise<void>;
   now(): number;
   /** Waits `ms`, or less when `signal` aborts. */
   sleep(ms: number, signal: AbortSignal): Promise<void>;
@@ -19,7 +19,7 @@ export interface PacedRunDeps {
 export type RunEnd = { end: 'done' | 'paused' } | { end: 'stopped'; kind: ErrorKind };
 
 // Answers given before the server creates anything.
-const NOTHING_CREATED: readonly ErrorKind[] = ['token-rejected', 'forbidden', 'signed-out', 'session-expired', 'not-set-up'];
+const NOTHING_CREATED: readonly ErrorKind[] = ['token-rejected', 'forbidden', 'signed-out', 'session-expired', 'not-set-up', 'profile-changed'];
 
 export const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -48,10 +48,10 @@ export async function runPaced(rows: readonly BatchRow[], start: BatchProgress, 
   const copy = (p: BatchProgress): BatchProgress => ({ ...p, lines: p.lines.map((l) => ({ ...l })) });
   const progress = copy(start);
   const users = new Map(rows.map((r) => [r.line, r.user]));
-  const save = () => deps.save(copy(progress));
+  const save = (index: number) => deps.save(copy(progress), index);
   // A request cut off by the page closing was answered at a time nobody saw: count the pace from now.
   if (progress.lines.some((l) => l.state === 'sending')) progress.lastAnswerAt = deps.now();
-  for (const line of progress.lines) {
+  for (const [index, line] of progress.lines.entries()) {
     if (line.state === 'created' || line.state === 'failed') continue;
     const user = users.get(line.line);
     if (!user) continue;
@@ -64,12 +64,14 @@ export async function runPaced(rows: readonly BatchRow[], start: BatchProgress, 
     if (signal.aborted) return { end: 'paused' };
     const resent = line.state === 'sending';
     line.state = 'sending';
-    await save();
+    await save(index);
     try {
       await deps.create(user);
       line.state = 'created';
     } catch (error) {
-      const kind = errorKindOf(error) ?? 'rejected';
+      // No kind: the message to the background failed (the worker stopped mid-request). The
+      // request may have been made: the line stays "sent", checked when the run resumes.
+      const kind = errorKindOf(error) ?? 'no-answer';
       if (resent && kind === 'already-exists' && existsAsSent(error, line)) {
         line.state = 'created';
         line.existed = true;
@@ -80,12 +82,12 @@ export async function runPaced(rows: readonly BatchRow[], start: BatchProgress, 
         // Sent again on resume; still "sent" unless the answer proves nothing was created (a timeout does not).
         line.state = !resent && NOTHING_CREATED.includes(kind) ? 'pending' : 'sending';
         progress.lastAnswerAt = deps.now();
-        await save();
+        await save(index);
         return { end: 'stopped', kind };
       }
     }
     progress.lastAnswerAt = deps.now();
-    await save();
+    await save(index);
   }
   return { end: signal.aborted && progress.lines.some((l) => l.state === 'pending') ? 'paused' : 'done' };
 }

@@ -5,7 +5,7 @@ import { registerBackground } from '../../lib/background/register';
 import { createServices } from '../../lib/background/services';
 import { createBytedeskClient } from '../../lib/server/client';
 import { removeAllListeners, sendMessage } from '../../lib/messaging';
-import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
 import { settingsItem, waitingItem, waitingNoticeItem } from '../../lib/storage';
 import { WAITING_ALARM } from '../../lib/browser/waiting-alarm';
 import { sessionStoreFor } from '../../lib/token/session-store';
@@ -18,6 +18,8 @@ const LIFETIME_S = 20;
 // The one profile of these tests: its session and its renewal alarm.
 const sessionStore = sessionStoreFor('p');
 const RENEWAL_ALARM = 'renew-token/p';
+/** Where the users page asks to create users: the profile it shows, on the server it shows. */
+const HERE = () => ({ profileId: 'p', serverUrl: server.url });
 
 beforeAll(async () => {
   // Late-bound clock: the server follows the faked Date of each test.
@@ -116,14 +118,14 @@ describe('the background worker', () => {
     const { token } = (await sessionStore.load())!;
     const user = { username: 'agent9@example.com', email: 'agent9@example.com', nickname: 'Agent Nine', password: 'secret9' };
     server.clearRequests();
-    await expect(sendMessage('createUser', user)).resolves.toEqual({ username: 'agent9@example.com', nickname: 'Agent Nine' });
+    await expect(sendMessage('createUser', { user, ...HERE() })).resolves.toEqual({ username: 'agent9@example.com', nickname: 'Agent Nine' });
     expect(server.requests.map((r) => [r.method, r.path, r.token])).toEqual([['POST', '/api/v1/user/create', token]]);
     const stored = JSON.stringify([await fakeBrowser.storage.local.get(), await fakeBrowser.storage.session.get()]);
     expect(stored).not.toContain('secret9');
     await expect(createBytedeskClient({ baseUrl: server.url }).login('agent9@example.com', 'secret9')).resolves.toMatchObject({
       user: { nickname: 'Agent Nine' },
     });
-    await expect(sendMessage('createUser', user)).rejects.toMatchObject({ kind: 'already-exists' });
+    await expect(sendMessage('createUser', { user, ...HERE() })).rejects.toMatchObject({ kind: 'already-exists' });
   });
 
   it('creating a user after a sign-out elsewhere revoked the token: renewed with the remembered password, created once', async () => {
@@ -133,7 +135,7 @@ describe('the background worker', () => {
     vi.setSystemTime(Date.now() + 1000); // a token minted in the same second would be the same string
     server.clearRequests();
     const user = { username: 'agent10@example.com', email: 'agent10@example.com', password: 'secret10' };
-    await expect(sendMessage('createUser', user)).resolves.toMatchObject({ username: 'agent10@example.com' });
+    await expect(sendMessage('createUser', { user, ...HERE() })).resolves.toMatchObject({ username: 'agent10@example.com' });
     expect(server.requests.map((r) => [r.path, r.token === token])).toEqual([
       ['/api/v1/user/create', true], // 401
       ['/auth/v1/login/accessToken', false], // a revoked token cannot be traded…
@@ -142,9 +144,21 @@ describe('the background worker', () => {
     ]);
   });
 
+  it.each([
+    ['set to another server', (s: Settings) => ({ ...s, profiles: s.profiles.map((p) => ({ ...p, baseUrl: 'http://127.0.0.1:9' })) })],
+    ['removed', (s: Settings) => ({ ...s, profiles: [], activeProfileId: null })],
+  ])('A user is created only on the profile and server the page showed: its profile %s, nothing is sent, in words', async (_, change) => {
+    await signIn();
+    await settingsItem.setValue(change(await settingsItem.getValue()));
+    server.clearRequests();
+    const user = { username: 'agent11@example.com', email: 'agent11@example.com', password: 'secret11' };
+    await expect(sendMessage('createUser', { user, ...HERE() })).rejects.toMatchObject({ kind: 'profile-changed' });
+    expect(server.requests).toEqual([]);
+  });
+
   it('an agent cannot create users: the server refuses, in words', async () => {
     await sendMessage('signIn', { profileId: 'p', username: 'agent1@email.com', password: '123456', persist: false, rememberPassword: false });
-    await expect(sendMessage('createUser', { email: 'x@example.com', password: 'secret1' })).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(sendMessage('createUser', { user: { email: 'x@example.com', password: 'secret1' }, ...HERE() })).rejects.toMatchObject({ kind: 'forbidden' });
   });
 
   it('a sign-out in the web app revoked the token: opening says so, opens nothing, and the session ends', async () => {

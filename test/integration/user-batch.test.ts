@@ -74,7 +74,7 @@ describe('a list of 12 users at a pace of 0.2 s', () => {
     await forgetRun(batchItems);
     server.clearRequests();
     const answers: { username: string; ok: boolean }[] = [];
-    const options = { serverUrl: server.url, paceMs: PACE_MS };
+    const options = { profileId: 'prod', serverUrl: server.url, paceMs: PACE_MS };
 
     // Paused by the user once 4 are created.
     const pause = new AbortController();
@@ -91,11 +91,11 @@ describe('a list of 12 users at a pace of 0.2 s', () => {
 
     // The page opened again: the run is still there, its list too (same browser session).
     const interrupted = await interruptedRun(batchItems);
-    expect(interrupted?.list).toBe(LIST);
-    expect(JSON.stringify(interrupted?.progress), 'no password is kept with the progress').not.toMatch(/secret/);
-    const last = await runList(interrupted!.list!, options, deps(answers), new AbortController().signal);
+    expect(interrupted.list).toBe(LIST);
+    expect(JSON.stringify(interrupted.progress), 'no password is kept with the progress').not.toMatch(/secret/);
+    const last = await runList(interrupted.list!, options, deps(answers), new AbortController().signal);
     expect(last.end).toBe('done');
-    expect(await interruptedRun(batchItems), 'a finished run is forgotten').toBeNull();
+    expect((await interruptedRun(batchItems)).progress, 'a finished run is forgotten').toBeNull();
 
     // Nobody twice: each new user was created by exactly one request; the one cut off was recognised.
     const created = answers.filter((a) => a.ok).map((a) => a.username);
@@ -137,7 +137,7 @@ describe('a list of 12 users at a pace of 0.2 s', () => {
     await forgetRun(batchItems);
     const stop = new AbortController();
     stop.abort();
-    const options = { serverUrl: server.url, paceMs: 0 };
+    const options = { profileId: 'prod', serverUrl: server.url, paceMs: 0 };
     await runList('email,password\r\nkept1@example.com,secret-kept-1', options, { ...deps([]), items: batchItems }, stop.signal);
     const local = JSON.stringify(await browser.storage.local.get(null));
     expect(local).toContain('kept1@example.com');

@@ -80,6 +80,8 @@ describe('pasted users', () => {
   });
 });
 
+const DESK = { profileId: 'prod', serverUrl: 'https://desk' };
+
 describe('creating listed users in turn, a pace apart', () => {
   const batch = parseBatch('a@x.cn, A, secret1\nbad line\nb@x.cn, B, secret2\nc@x.cn, C, secret3');
 
@@ -89,7 +91,7 @@ describe('creating listed users in turn, a pace apart', () => {
     const sent: [string, number][] = [];
     const waits: number[] = [];
     let saved = null as BatchProgress | null;
-    const ended = await runPaced(batch.rows, options.from ?? planRun(batch, null, 'https://desk', options.paceMs ?? 1_000), {
+    const ended = await runPaced(batch.rows, options.from ?? planRun(batch, null, DESK, options.paceMs ?? 1_000), {
       async create(user) {
         sent.push([user.username!, clock]);
         clock += 30; // the server's answer takes a while
@@ -143,7 +145,7 @@ describe('creating listed users in turn, a pace apart', () => {
   });
 
   it('resumed, a line cut off mid-request that the server says exists (its email named) counts as created', async () => {
-    const from = planRun(batch, null, 'https://desk', 1_000);
+    const from = planRun(batch, null, DESK, 1_000);
     from.lines[0]!.state = 'sending';
     from.lines[1]!.state = 'created';
     const { sent, states, saved } = await run({ 'a@x.cn': 'already-exists' }, { from });
@@ -153,11 +155,12 @@ describe('creating listed users in turn, a pace apart', () => {
   });
 
   it('an interrupted run is carried over by email or mobile, even to a list edited meanwhile, and only on its server', () => {
-    const before = planRun(batch, null, 'https://desk', 1_000);
+    const before = planRun(batch, null, DESK, 1_000);
     before.lines[0]!.state = 'created';
     const edited = parseBatch('new@x.cn, N, secret9\nA@X.CN, A, secret1');
-    expect(planRun(edited, before, 'https://desk', 1_000).lines.map((l) => [l.line, l.state])).toEqual([[1, 'pending'], [2, 'created']]);
-    expect(planRun(edited, before, 'https://other', 1_000).lines.map((l) => l.state)).toEqual(['pending', 'pending']);
+    expect(planRun(edited, before, DESK, 1_000).lines.map((l) => [l.line, l.state])).toEqual([[1, 'pending'], [2, 'created']]);
+    expect(planRun(edited, before, { ...DESK, serverUrl: 'https://other' }, 1_000).lines.map((l) => l.state)).toEqual(['pending', 'pending']);
+    expect(planRun(edited, before, { ...DESK, profileId: 'other' }, 1_000).lines.map((l) => l.state), 'nor on another profile').toEqual(['pending', 'pending']);
   });
 
   it('leaves the lines not created (with the header) to fix and send again', () => {

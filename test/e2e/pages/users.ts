@@ -64,6 +64,10 @@ export class UsersPage {
   status(section: 0 | 1): Locator {
     return this.page.getByRole('status').nth(section);
   }
+  /** The several-users section's live region, whatever else the page shows (signed out, say). */
+  get batchStatus(): Locator {
+    return this.page.getByRole('region', { name: this.t('users_batch_heading') }).getByRole('status');
+  }
   get results(): Locator {
     return this.page.getByRole('table', { name: this.t('users_results_caption') });
   }
