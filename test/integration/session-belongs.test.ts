@@ -31,6 +31,8 @@ beforeEach(async () => {
   installMissingApis();
   home.clearRequests();
   other.clearRequests();
+  // Each test counts the tokens it leaves alive: none from the tests before.
+  for (const server of [home, other]) server.tokens().forEach((row) => server.revoke(row.token));
   home.setFault(null);
   await settingsItem.setValue({ ...DEFAULT_SETTINGS, profiles: [profile()], activeProfileId: 'p' });
   await waitingItem.setValue({ p: { kind: 'off' } });

@@ -104,7 +104,7 @@ describe('the token lifecycle against the stand-in server', () => {
   it('accepts a token pasted from the admin console after checking it', async () => {
     const tokens = lifecycle();
     const session = await tokens.signInWithToken(server.mint('agent1@email.com'), true);
-    expect(session.user).toEqual({ username: 'agent1@email.com', nickname: 'Agent One', superUser: false });
+    expect(session.user).toEqual({ username: 'agent1@email.com', nickname: 'Agent One', superUser: false, roles: ['ROLE_AGENT'] });
     const unknownToServer = server.signWithoutRow('agent1@email.com', { iat: Math.floor(now / 1000) - 60 });
     await expect(tokens.signInWithToken(unknownToServer, true)).rejects.toMatchObject({
       kind: 'token-rejected',
