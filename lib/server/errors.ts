@@ -9,6 +9,8 @@ export type ErrorKind =
   | 'rejected'
   | 'server-error'
   | 'not-bytedesk'
+  /** The answer ran past what any Bytedesk answer holds (read-capped.ts): not read further. */
+  | 'too-large'
   | 'unreachable'
   | 'timeout'
   | 'cancelled'
@@ -56,5 +58,5 @@ export function errorKindOf(error: unknown): ErrorKind | undefined {
 /** Failures that say nothing about the token: keep it and try again later. */
 export function isTransient(error: unknown): boolean {
   const kind = errorKindOf(error);
-  return kind === 'unreachable' || kind === 'timeout' || kind === 'server-error' || kind === 'not-bytedesk';
+  return kind === 'unreachable' || kind === 'timeout' || kind === 'server-error' || kind === 'not-bytedesk' || kind === 'too-large';
 }
