@@ -15,7 +15,7 @@ import { removeProfile } from '../settings/remove-profile';
 import { updateSettings } from '../settings/save-settings';
 import { normalizeServerUrl } from '../settings/server-url';
 import { parseSettings } from '../settings/settings';
-import { profileItems, settingsItem } from '../storage';
+import { profileItems, repairsItem, settingsItem } from '../storage';
 import { moveLegacySession } from '../token/legacy-session';
 import { snippetWithToken } from '../share/real-snippet';
 import { createUser } from '../users/create-user';
@@ -25,6 +25,7 @@ import { menuItems, openOrPrompt, runWayIn, type WaysInDeps } from '../ways-in/w
 import { noticeOpens } from '../work/waiting-notice';
 import { openWorkspace, requestedProfile, type OpenDeps } from '../workspace/open-workspace';
 import type { Services } from './services';
+import { followOrphanSessions } from './orphan-sessions';
 import { createWaitingWork } from './waiting-work';
 
 /** Wires browser events and popup messages to the services. Listeners go on synchronously. */
@@ -82,6 +83,8 @@ export function registerBackground(services: Services): void {
   });
   // The organisation's policy, now and whenever it changes (it listens to storage.managed).
   startManagedPolicy(Date.now, (removed) => removed.forEach((id) => void services.dropProfileSession(id)));
+  // Profiles dropped as unreadable, by this worker's reads or a page's: their tokens are revoked.
+  const endOrphans = followOrphanSessions(repairsItem, services.dropProfileSession);
   // The menu names the profiles: redrawn as they change.
   settingsItem.watch((stored) => void setMenuItems(menuItems(parseSettings(stored))));
 
@@ -91,6 +94,7 @@ export function registerBackground(services: Services): void {
   setTimeout(() => {
     void moveLegacySession().then(async () => {
       const now = await settings();
+      void endOrphans();
       void setMenuItems(menuItems(now));
       startBadge();
       waiting.follow();

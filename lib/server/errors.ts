@@ -16,6 +16,8 @@ export type ErrorKind =
   | 'cancelled'
   | 'signed-out'
   | 'session-expired'
+  /** The stored sign-in could not be read (damaged): it was dropped, and the user signs in again. */
+  | 'sign-in-damaged'
   | 'not-set-up'
   | 'invalid-input';
 
