@@ -19,6 +19,8 @@ export type ErrorKind =
   /** The stored sign-in could not be read (damaged): it was dropped, and the user signs in again. */
   | 'sign-in-damaged'
   | 'not-set-up'
+  /** The organisation's policy allows no profiles of the user's own: a new server is not added. */
+  | 'profiles-managed'
   | 'invalid-input';
 
 export interface ErrorDetails {

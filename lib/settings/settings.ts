@@ -1,5 +1,6 @@
 import { readActions, type Action } from '../actions/action';
 import { sound, type Junk, type Read } from '../repair/junk';
+import { cleanName } from './profile-name';
 
 export type Workspace = 'agent' | 'admin';
 export type OpenIn = 'new-tab' | 'current-tab' | 'reuse-tab';
@@ -71,7 +72,7 @@ function readProfile(v: unknown): ServerProfile | null {
   if (!isFields(v) || typeof v.id !== 'string' || !isUrl(v.baseUrl)) return null;
   if (!isOptionalUrl(v.agentUrl) || !isOptionalUrl(v.adminUrl)) return null;
   // Profiles stored before names existed are called after their server.
-  const name = typeof v.name === 'string' && v.name.trim() ? v.name : hostOf(v.baseUrl);
+  const name = (typeof v.name === 'string' && cleanName(v.name)) || hostOf(v.baseUrl);
   return { id: v.id, name, baseUrl: v.baseUrl, agentUrl: v.agentUrl, adminUrl: v.adminUrl, managed: v.managed === true };
 }
 
