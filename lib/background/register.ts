@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { startBadge } from '../badge/badge';
 import { onShortcut } from '../browser/command-events';
+import { dropHistoryPermission } from '../browser/permissions';
 import { onMenuClick, setMenuItems } from '../browser/context-menus';
 import { startManagedPolicy } from '../browser/managed-policy';
 import { desktopNotices } from '../browser/notifications';
@@ -95,6 +96,8 @@ export function registerBackground(services: Services): void {
     void moveLegacySession().then(async () => {
       const now = await settings();
       void endOrphans();
+      // Turned off by an earlier version, which kept it: nothing needs `history` then.
+      if (!now.cleanAddressBar) void dropHistoryPermission();
       void setMenuItems(menuItems(now));
       startBadge();
       waiting.follow();
