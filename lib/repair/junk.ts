@@ -21,3 +21,7 @@ export const sound = <T>(value: T): Read<T> => ({ value, junk: [] });
 
 /** The value, with a junk of `kind` noted when `bad`. */
 export const noted = <T>(value: T, bad: boolean, kind: RepairKind): Read<T> => ({ value, junk: bad ? [{ kind }] : [] });
+
+// The checks every reader makes.
+export const isText = (v: unknown): v is string => typeof v === 'string';
+export const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);

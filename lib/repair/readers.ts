@@ -3,13 +3,10 @@ import { isFields, isWorkspace, type Workspace } from '../settings/settings';
 import type { LastAccount, PopupMemory, RecentPaths } from '../storage';
 import type { Confirmation } from '../token/trust';
 import type { WaitingState } from '../work/waiting';
-import { noted, sound, type Read } from './junk';
+import { isText, isTime, noted, sound, type Read } from './junk';
 
 // How the small items the extension keeps for itself are read back: a value of the wrong shape is
 // junk, replaced by the item's default (or, in a list, left out), never an error later on.
-
-const isText = (v: unknown): v is string => typeof v === 'string';
-const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** Each workspace's list on its own: paths that are no text are left out. */
 export function readRecentPaths(stored: unknown): Read<RecentPaths> {

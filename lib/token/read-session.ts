@@ -1,10 +1,7 @@
-import { noted, type Read } from '../repair/junk';
+import { isText, isTime, noted, type Read } from '../repair/junk';
+import { isFields } from '../settings/settings';
 import type { Session } from './session';
 
-type Fields = Record<string, unknown>;
-const isFields = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isText = (v: unknown): v is string => typeof v === 'string';
-const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isTexts = (v: unknown): v is string[] => Array.isArray(v) && v.every(isText);
 
 function isUser(v: unknown): boolean {
