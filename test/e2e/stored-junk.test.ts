@@ -76,5 +76,16 @@ for (const [language, locale, scheme, t] of [
       expect(await popup.username.inputValue()).toBe(AGENT.username);
       await screenshot(popup.page, `repair-sign-in-popup-${tag}`);
     });
+
+    it('With the organisation managing the servers and none set, the popup says so instead of offering the server form', async () => {
+      await resetBetweenTests(ext, server, { configure: false });
+      // As the worker's reading of the policy leaves it: no profile, none of one's own allowed.
+      const policy = { allowUserProfiles: false, lockManaged: true, defaultWorkspaceLocked: false };
+      await store(ext, 'local', { settings: { profiles: [], activeProfileId: null, openIn: 'new-tab', defaultWorkspace: 'agent', policy, cleanAddressBar: false, actions: [] } });
+      const popup = await PopupPage.open(ext, { t });
+      await popup.page.getByText(t('popup_servers_managed')).waitFor();
+      expect(await popup.page.getByRole('textbox').count(), 'no server form').toBe(0);
+      await screenshot(popup.page, `servers-managed-popup-${tag}`);
+    });
   });
 }
