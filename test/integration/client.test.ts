@@ -154,7 +154,7 @@ describe('faults between here and the server', () => {
   it.each([
     ['streamed with no stated length', false],
     ['with its length stated', true],
-  ])('stops reading a runaway 100 MB answer (%s) after 1 MB and says the answer was too large', async (_, declared) => {
+  ])("A server's answer is read only up to 1 MB: a runaway 100 MB answer (%s) is cut off and said to be too large", async (_, declared) => {
     server.setFault({ kind: 'huge', bytes: 100 * 1024 * 1024, declared });
     const error = await client().profile('x').catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'too-large' });
