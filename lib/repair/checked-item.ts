@@ -26,7 +26,8 @@ export function checkedItem<T>(
     try {
       checked = read(stored);
     } catch {
-      checked = { value: fallback, junk: [{ kind: 'remembered' }] };
+      // A reader that fails is a bug here, not junk there: the default for now, and nothing written over.
+      return fallback;
     }
     if (checked.junk.length > 0 && !repairing.has(key)) void repair(checked.junk);
     return checked.value;
