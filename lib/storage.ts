@@ -1,15 +1,28 @@
 import { defineItem, type StoredItem } from './browser/stored-item';
 import { defineRecord } from './browser/stored-record';
+import { updateItem } from './browser/update-item';
+import { checkedItem } from './repair/checked-item';
+import { noted, type Read } from './repair/junk';
+import * as read from './repair/readers';
+import { NO_REPAIRS, readRepairs, type Repairs } from './repair/repairs';
 import type { ErrorKind } from './server/errors';
-import { DEFAULT_SETTINGS, type Settings, type Workspace } from './settings/settings';
+import { DEFAULT_SETTINGS, readSettings, type Settings, type Workspace } from './settings/settings';
 import type { SealedSecret } from './token/password-vault';
+import { readSession } from './token/read-session';
 import type { Session } from './token/session';
 import type { Confirmation } from './token/trust';
 
-// Every item the extension stores. No storage key is written anywhere else.
+// Every item the extension stores. No storage key is written anywhere else. What the extension
+// reads back is checked (repair/): junk in an item is left out, repaired, and reported once.
+
+/** What was found unreadable and repaired: the options page says it once (see repair/repairs.ts). */
+export const repairsItem = defineItem<Repairs>('local:repairs', NO_REPAIRS, readRepairs);
+
+const checked = <T>(key: Parameters<typeof defineItem>[0], fallback: T, check: (stored: unknown) => Read<T>, also?: Parameters<typeof checkedItem>[4]) =>
+  checkedItem(key, fallback, check, repairsItem, also);
 
 /** Server profiles and preferences. */
-export const settingsItem = defineItem<Settings>('local:settings', DEFAULT_SETTINGS);
+export const settingsItem = checked<Settings>('local:settings', DEFAULT_SETTINGS, readSettings);
 
 /**
  * What one profile keeps, under keys of its own: a change to one profile's session never writes
@@ -43,14 +56,17 @@ export function profileItems(profileId: string): ProfileItems {
   let items = perProfile.get(profileId);
   if (!items) {
     const key = <A extends 'local' | 'session'>(area: A, name: string) => `${area}:${name}/${profileId}` as const;
+    const lastAccount = checked<LastAccount | null>(key('local', 'lastAccount'), null, read.readLastAccount);
+    // A damaged sign-in is dropped: the form then says why the user is signed out.
+    const signedOut = () => updateItem(lastAccount, (last): LastAccount => ({ username: last?.username ?? '', endedBecause: 'sign-in-damaged' })).then(() => {});
     items = {
-      session: defineItem<Session | null>(key('session', 'session'), null),
-      persistentSession: defineItem<Session | null>(key('local', 'session'), null),
+      session: checked<Session | null>(key('session', 'session'), null, readSession, signedOut),
+      persistentSession: checked<Session | null>(key('local', 'session'), null, readSession, signedOut),
       password: defineItem<SealedSecret | null>(key('session', 'password'), null),
       persistentPassword: defineItem<SealedSecret | null>(key('local', 'password'), null),
-      confirmation: defineItem<Confirmation | null>(key('session', 'confirmed'), null),
-      lastAccount: defineItem<LastAccount | null>(key('local', 'lastAccount'), null),
-      recentPaths: defineItem<RecentPaths>(key('local', 'recentPaths'), { agent: [], admin: [] }),
+      confirmation: checked<Confirmation | null>(key('session', 'confirmed'), null, read.readConfirmation),
+      lastAccount,
+      recentPaths: checked<RecentPaths>(key('local', 'recentPaths'), { agent: [], admin: [] }, read.readRecentPaths),
     };
     perProfile.set(profileId, items);
   }
@@ -67,22 +83,23 @@ export async function removeProfileItems(profileId: string): Promise<void> {
  * chosen (null: the default workspace of the settings), and an account the server locked after
  * too many wrong passwords, with when the lock ends (ms), so a reopened popup does not send.
  */
-export const popupMemoryItem = defineItem<{
+export interface PopupMemory {
   workspace: Workspace | null;
   lock: { profileId: string; username: string; until: number } | null;
-}>('local:popup', { workspace: null, lock: null });
+}
+export const popupMemoryItem = checked<PopupMemory>('local:popup', { workspace: null, lock: null }, read.readPopupMemory);
 
 /**
  * Conversations waiting for the agent, per profile id: the last count, or why the server gives
  * none, or "off". A cache of the server's answer; the profile's own settings stay in settingsItem.
  */
-export const waitingItem = defineItem<Record<string, import('./work/waiting').WaitingState>>('local:waiting', {});
+export const waitingItem = checked<Record<string, import('./work/waiting').WaitingState>>('local:waiting', {}, read.readWaiting);
 
 /** "Notify me when more conversations wait": off until the user turns it on (and grants notifications). */
-export const waitingNoticeItem = defineItem<boolean>('local:waitingNotice', false);
+export const waitingNoticeItem = checked<boolean>('local:waitingNotice', false, (v) => noted(v === true, typeof v !== 'boolean', 'remembered'));
 
 /** The organisation's policy as the worker last read it (storage.managed): what the options page reports. */
-export const policyStateItem = defineItem<import('./settings/policy').PolicyState>('local:policy', { kind: 'none' });
+export const policyStateItem = checked<import('./settings/policy').PolicyState>('local:policy', { kind: 'none' }, read.readPolicyState);
 
 /**
  * A batch of new users under way, kept so that a page closed mid-run resumes without creating

@@ -16,7 +16,8 @@ interface Props {
 export function CleanAddressOption({ on, onChange }: Props) {
   const [history, setHistory] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => void historyCleaning.granted().then(setHistory, () => setHistory(false)), []);
+  // Read again as the clean address bar turns on or off: turning it off gives `history` back.
+  useEffect(() => void historyCleaning.granted().then(setHistory, () => setHistory(false)), [on]);
 
   function deleteFromHistory(wanted: boolean) {
     setError(null);

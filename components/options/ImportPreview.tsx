@@ -1,18 +1,16 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/browser/i18n';
 import { hostPermissions } from '../../lib/browser/permissions';
-import { updateItem } from '../../lib/browser/update-item';
 import { errorMessage } from '../../lib/error-message';
 import { sendMessage } from '../../lib/messaging';
+import { saveImport } from '../../lib/settings/save-import';
 import { parseSettings } from '../../lib/settings/settings';
 import {
-  applyImport,
   changesAnything,
   originsToGrant,
   parseImport,
   planImport,
   type ImportFile,
-  type ImportPlan,
   type ParsedImport,
 } from '../../lib/settings/transfer';
 import { settingsItem } from '../../lib/storage';
@@ -58,23 +56,17 @@ export function ImportPreview({ opened, setStatus, onClose }: Props) {
     const allowed = origins.length > 0 ? hostPermissions.request(origins) : Promise.resolve(true);
     setBusy(true);
     setStatus(null);
-    void write(allowed, parsed.file, plan).then((imported) => (imported ? onClose(true) : setBusy(false)));
+    void write(allowed, parsed.file).then((imported) => (imported ? onClose(true) : setBusy(false)));
   }
 
   /** Whether the settings were written; says what happened either way. */
-  async function write(allowed: Promise<boolean>, file: ImportFile, previewed: ImportPlan): Promise<boolean> {
+  async function write(allowed: Promise<boolean>, file: ImportFile): Promise<boolean> {
     try {
       if (!(await allowed)) {
         setStatus({ tone: 'error', text: t('transfer_permission_denied') });
         return false;
       }
-      let applied = previewed;
-      // Planned again on what is stored at that moment: another page may have changed it since.
-      await updateItem(settingsItem, (stored) => {
-        const current = parseSettings(stored);
-        applied = planImport(current, file);
-        return applyImport(current, applied);
-      });
+      const applied = await saveImport(file);
       // A token goes only to the origins its session began on: the background ends the sessions of
       // profiles whose server or app addresses changed, revoked on their old server.
       const ends = Object.values(

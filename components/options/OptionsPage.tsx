@@ -9,6 +9,7 @@ import { AboutFooter } from './AboutFooter';
 import { BehaviourSection } from './BehaviourSection';
 import { PolicyNotice } from './PolicyNotice';
 import { ProfilesSection } from './ProfilesSection';
+import { RepairNotice } from './RepairNotice';
 import { ServerSection } from './ServerSection';
 import { lazySection } from './lazy-section';
 import { ShortcutsSection } from './ShortcutsSection';
@@ -43,6 +44,7 @@ export function OptionsPage() {
       <PageHeader title={t('options_page_title', t('extName'))} />
       <p class="intro">{t('options_save_model')}</p>
       <PolicyNotice />
+      <RepairNotice />
       {settings && (
         <>
           {settings.profiles.length > 0 && <ProfilesSection

@@ -6,7 +6,7 @@ import { errorMessage } from '../../lib/error-message';
 import { sendMessage } from '../../lib/messaging';
 import { LaunchpadError } from '../../lib/server/errors';
 import { updateItem } from '../../lib/browser/update-item';
-import { canEdit, setActiveProfile } from '../../lib/settings/profiles';
+import { canAdd, canEdit, setActiveProfile } from '../../lib/settings/profiles';
 import { parseSettings, type ServerProfile } from '../../lib/settings/settings';
 import { popupMemoryItem, settingsItem } from '../../lib/storage';
 import type { Prompt } from '../../lib/ways-in/prompt';
@@ -108,8 +108,11 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
           onLocked={(lock) => remember({ lock: { ...lock, profileId: profile.id } })}
           onSignedIn={afterSignIn}
         />
-      ) : (
+      ) : canAdd(settings) ? (
         <LazyServerSetup />
+      ) : (
+        // The organisation's policy allows no profiles of one's own, and set none: nothing to fill in.
+        <p>{t('popup_servers_managed')}</p>
       )}
     </>
   );

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { startBadge } from '../badge/badge';
 import { onShortcut } from '../browser/command-events';
+import { dropHistoryPermission } from '../browser/permissions';
 import { onMenuClick, setMenuItems } from '../browser/context-menus';
 import { startManagedPolicy } from '../settings/managed-policy';
 import { desktopNotices } from '../browser/notifications';
@@ -15,7 +16,7 @@ import { removeProfile } from '../settings/remove-profile';
 import { updateSettings } from '../settings/save-settings';
 import { normalizeServerUrl } from '../settings/server-url';
 import { parseSettings } from '../settings/settings';
-import { profileItems, settingsItem } from '../storage';
+import { profileItems, repairsItem, settingsItem } from '../storage';
 import { moveLegacySession } from '../token/legacy-session';
 import { sessionStoreFor } from '../token/session-store';
 import { snippetWithToken } from '../share/real-snippet';
@@ -26,6 +27,7 @@ import { menuItems, openOrPrompt, runWayIn, type WaysInDeps } from '../ways-in/w
 import { noticeOpens } from '../work/waiting-notice';
 import { openWorkspace, type OpenDeps } from '../workspace/open-workspace';
 import type { Services } from './services';
+import { followOrphanSessions } from './orphan-sessions';
 import { createWaitingWork } from './waiting-work';
 
 /** Wires browser events and popup messages to the services. Listeners go on synchronously. */
@@ -89,6 +91,8 @@ export function registerBackground(services: Services): void {
   });
   // The organisation's policy, now and whenever it changes (it listens to storage.managed).
   startManagedPolicy(Date.now);
+  // Profiles dropped as unreadable, by this worker's reads or a page's: their sessions end too.
+  const endOrphans = followOrphanSessions(repairsItem, (profileId) => services.sessions.settle(null, [profileId]));
   settingsItem.watch((stored, previous) => {
     // Whoever changed a profile (a page, an import, the policy), its session ends here if it moved.
     void services.sessions.settle(parseSettings(previous));
@@ -103,6 +107,9 @@ export function registerBackground(services: Services): void {
     void moveLegacySession().then(async () => {
       await services.sessions.settle(null);
       const now = await settings();
+      void endOrphans();
+      // Turned off by an earlier version, which kept it: nothing needs `history` then.
+      if (!now.cleanAddressBar) void dropHistoryPermission();
       void setMenuItems(menuItems(now));
       startBadge();
       waiting.follow();

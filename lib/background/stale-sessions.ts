@@ -44,11 +44,14 @@ export function staleSessions(deps: StaleSessionDeps) {
     if (!profile) await deps.forgetProfile(profileId);
   }
 
-  /** Every profile now, and those `before` had (a removed one's session is found by its id). */
-  const settle = (before: Settings | null) =>
+  /**
+   * Every profile now, those `before` had, and `others` (profiles dropped as unreadable): a
+   * removed one's session is found by its id.
+   */
+  const settle = (before: Settings | null, others: string[] = []) =>
     inTurn(async () => {
       const settings = await deps.settings();
-      const ids = new Set([...(before?.profiles ?? []), ...settings.profiles].map((p) => p.id));
+      const ids = new Set([...[...(before?.profiles ?? []), ...settings.profiles].map((p) => p.id), ...others]);
       await Promise.all([...ids].map((id) => settleOne(settings, id)));
     });
 

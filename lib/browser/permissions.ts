@@ -30,3 +30,15 @@ export const hostPermissions = {
   },
 };
 export type HostPermissions = typeof hostPermissions;
+
+/**
+ * Gives back the optional `history` permission ("Also delete the signed address from history"),
+ * which only the clean address bar uses. Never throws: the settings are saved either way.
+ */
+export async function dropHistoryPermission(): Promise<void> {
+  try {
+    await browser.permissions.remove({ permissions: ['history'] });
+  } catch {
+    // Not granted, or no permissions API: nothing to give back.
+  }
+}

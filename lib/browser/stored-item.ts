@@ -15,15 +15,17 @@ export interface StoredItem<T> {
 
 /**
  * A stored item over `browser.storage`. WXT's storage does more (versions, metadata, migrations)
- * than this extension uses, at 4 kB in every page: this is the part every page needs.
+ * than this extension uses, at 4 kB in every page: this is the part every page needs. `check`
+ * (when given) turns whatever is stored into a sound value, on every read and change.
  */
-export function defineItem<T>(key: `${Area}:${string}`, fallback: T): StoredItem<T> {
+export function defineItem<T>(key: `${Area}:${string}`, fallback: T, check?: (stored: unknown) => T): StoredItem<T> {
   // The name may hold colons of its own (a policy profile's id): split at the first only.
   const area = key.slice(0, key.indexOf(':')) as Area;
   const name = key.slice(area.length + 1);
+  const valueOf = (stored: unknown): T => (stored === undefined || stored === null || !check ? ((stored ?? fallback) as T) : check(stored));
   return {
     key,
-    getValue: async () => ((await read(area, name)) ?? fallback) as T,
+    getValue: async () => valueOf(await read(area, name)),
     setValue(value) {
       sendReads(area);
       return browser.storage[area].set({ [name]: value });
@@ -36,7 +38,7 @@ export function defineItem<T>(key: `${Area}:${string}`, fallback: T): StoredItem
       const listener = (changes: Record<string, { newValue?: unknown; oldValue?: unknown }>, changed: string) => {
         if (changed !== area || !(name in changes)) return;
         const { newValue, oldValue } = changes[name]!;
-        callback((newValue ?? fallback) as T, (oldValue ?? fallback) as T);
+        callback(valueOf(newValue), valueOf(oldValue));
       };
       browser.storage.onChanged.addListener(listener);
       return () => browser.storage.onChanged.removeListener(listener);

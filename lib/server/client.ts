@@ -20,7 +20,8 @@ import {
   type TokenGrant,
   type WorkUnsupported,
 } from './contract';
-import { LaunchpadError } from './errors';
+import { errorKindOf, LaunchpadError } from './errors';
+import { readCapped } from './read-capped';
 import { parseJson } from '../util/parse-json';
 
 export interface ClientOptions {
@@ -93,8 +94,9 @@ export function createBytedeskClient(options: ClientOptions): BytedeskClient {
         redirect: 'error',
       });
       status = response.status;
-      text = await response.text();
-    } catch {
+      text = await readCapped(response);
+    } catch (error) {
+      if (errorKindOf(error) === 'too-large') throw error;
       if (timeout.aborted) throw new LaunchpadError('timeout');
       if (request.signal?.aborted) throw new LaunchpadError('cancelled');
       throw new LaunchpadError('unreachable');

@@ -9,16 +9,22 @@ export type ErrorKind =
   | 'rejected'
   | 'server-error'
   | 'not-bytedesk'
+  /** The answer ran past what any Bytedesk answer holds (read-capped.ts): not read further. */
+  | 'too-large'
   | 'unreachable'
   | 'timeout'
   | 'cancelled'
   | 'signed-out'
   | 'session-expired'
+  /** The stored sign-in could not be read (damaged): it was dropped, and the user signs in again. */
+  | 'sign-in-damaged'
   | 'not-set-up'
   /** The profile went, or its server or app addresses changed, while something was under way for it. */
   | 'profile-changed'
   /** The background did not answer (the extension restarted mid-request): what became of it is unknown. */
   | 'no-answer'
+  /** The organisation's policy allows no profiles of the user's own: a new server is not added. */
+  | 'profiles-managed'
   | 'invalid-input';
 
 export interface ErrorDetails {
@@ -60,5 +66,5 @@ export function errorKindOf(error: unknown): ErrorKind | undefined {
 /** Failures that say nothing about the token: keep it and try again later. */
 export function isTransient(error: unknown): boolean {
   const kind = errorKindOf(error);
-  return kind === 'unreachable' || kind === 'timeout' || kind === 'server-error' || kind === 'not-bytedesk';
+  return kind === 'unreachable' || kind === 'timeout' || kind === 'server-error' || kind === 'not-bytedesk' || kind === 'too-large';
 }

@@ -1,3 +1,4 @@
+import { cleanName } from './profile-name';
 import { normalizeServerUrl } from './server-url';
 import { isFields, isWorkspace, type Workspace } from './settings';
 
@@ -84,7 +85,7 @@ function readProfiles(value: unknown, problem: Report): PolicyProfile[] {
   // every entry with a name, so a clash shows beside the entry's other problems.
   const seen = new Set<string>();
   value.forEach((entry: unknown, i) => {
-    const name = isFields(entry) && typeof entry.name === 'string' ? entry.name.trim().toLowerCase() : '';
+    const name = isFields(entry) && typeof entry.name === 'string' ? cleanName(entry.name).toLowerCase() : '';
     if (name && seen.has(name)) problem(`profiles[${i}].name`, 'duplicate-name');
     seen.add(name);
   });
@@ -95,7 +96,7 @@ function readProfile(entry: unknown, at: string, report: Report): PolicyProfile 
   if (!isFields(entry)) return report(at, 'wrong-type'), null;
   const problems = unknownKeys(entry, PROFILE_FIELDS, `${at}.`);
   const problem: Report = (path, code) => void problems.push({ path, code });
-  const name = typeof entry.name === 'string' ? entry.name.trim() : entry.name;
+  const name = typeof entry.name === 'string' ? cleanName(entry.name) : entry.name;
   if (name === undefined) problem(`${at}.name`, 'missing');
   else if (typeof name !== 'string') problem(`${at}.name`, 'wrong-type');
   else if (!name) problem(`${at}.name`, 'empty');

@@ -1,4 +1,5 @@
 import type { ServerSettings } from './server-form';
+import { cleanName } from './profile-name';
 import { hostOf, type ServerProfile, type Settings } from './settings';
 
 // Pure changes to the list of profiles. Each returns new settings; storage is save-settings' job.
@@ -12,10 +13,10 @@ const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.tr
 export const profileByName = (settings: Settings, word: string): ServerProfile | null =>
   settings.profiles.find((p) => sameName(p.name, word)) ?? null;
 
-/** `wanted`, or `wanted 2`, `wanted 3`… when another profile has the name already. */
+/** `wanted` (without hidden characters), or `wanted 2`, `wanted 3`… when another profile has the name already. */
 export function uniqueName(settings: Settings, wanted: string, exceptId?: string): string {
   const taken = (name: string) => settings.profiles.some((p) => p.id !== exceptId && sameName(p.name, name));
-  const base = wanted.trim();
+  const base = cleanName(wanted);
   let name = base;
   for (let n = 2; taken(name); n += 1) name = `${base} ${n}`;
   return name;
@@ -28,16 +29,20 @@ export const canEdit = (settings: Settings, profile: ServerProfile): boolean =>
 /** The user may add profiles of their own. */
 export const canAdd = (settings: Settings): boolean => settings.policy?.allowUserProfiles !== false;
 
-/** A new profile, named after its server unless named, and made the active one. */
+/**
+ * A new profile, named after its server unless named, and made the active one. Where the
+ * organisation's policy allows no profiles of the user's own, the settings stay as they are.
+ */
 export function addProfile(settings: Settings, server: ServerSettings, id: string, name?: string): Settings {
-  const profile: ServerProfile = { ...server, id, name: uniqueName(settings, name?.trim() || hostOf(server.baseUrl)), managed: false };
+  if (!canAdd(settings)) return settings;
+  const profile: ServerProfile = { ...server, id, name: uniqueName(settings, (name && cleanName(name)) || hostOf(server.baseUrl)), managed: false };
   return { ...settings, profiles: [...settings.profiles, profile], activeProfileId: id };
 }
 
 export function changeProfile(settings: Settings, id: string, change: Partial<Omit<ServerProfile, 'id' | 'managed'>>): Settings {
   const profiles = settings.profiles.map((p) => {
     if (p.id !== id || !canEdit(settings, p)) return p;
-    const name = change.name === undefined ? p.name : uniqueName(settings, change.name || p.name, id);
+    const name = change.name === undefined ? p.name : uniqueName(settings, cleanName(change.name) || p.name, id);
     return { ...p, ...change, name };
   });
   return { ...settings, profiles };

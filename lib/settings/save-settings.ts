@@ -1,9 +1,10 @@
-import { hostPermissions } from '../browser/permissions';
+import { dropHistoryPermission, hostPermissions } from '../browser/permissions';
 import { updateItem } from '../browser/update-item';
+import { LaunchpadError } from '../server/errors';
 import { settingsItem } from '../storage';
 import type { StaleEnd } from '../background/stale-sessions';
 import { originsNoLongerUsed } from './profile-origins';
-import { addProfile, changeProfile } from './profiles';
+import { addProfile, changeProfile, profileById } from './profiles';
 import type { ServerSettings } from './server-form';
 import { parseSettings, type Settings } from './settings';
 
@@ -14,7 +15,9 @@ export type SessionAfterSave = 'kept' | 'signed-out' | 'sign-out-failed';
 
 /**
  * Applies `change` to what is stored at that moment (another page or the worker may have changed
- * it meanwhile), then lets go of host permissions no profile uses any more. Resolves the result.
+ * it meanwhile), then lets go of what nothing uses any more: host permissions no profile uses,
+ * and `history` once the clean address bar is off. Every writer of the settings (options page,
+ * import, policy) goes through here. Resolves the result.
  */
 export async function updateSettings(change: (settings: Settings) => Settings): Promise<Settings> {
   let before!: Settings;
@@ -24,6 +27,7 @@ export async function updateSettings(change: (settings: Settings) => Settings): 
     return (after = change(before));
   });
   await hostPermissions.drop(originsNoLongerUsed(before, after));
+  if (before.cleanAddressBar && !after.cleanAddressBar) await dropHistoryPermission();
   return after;
 }
 
@@ -41,7 +45,9 @@ export async function saveServer(
   const id = profileId ?? crypto.randomUUID();
   // The name given renames an existing profile too (the options page edits both at once).
   const change = name === undefined ? server : { ...server, name };
-  await updateSettings((s) => (profileId ? changeProfile(s, id, change) : addProfile(s, server, id, name)));
+  const after = await updateSettings((s) => (profileId ? changeProfile(s, id, change) : addProfile(s, server, id, name)));
+  // The organisation's policy allows no profiles of one's own (addProfile added none).
+  if (!profileById(after, id)) throw new LaunchpadError('profiles-managed');
   if (!profileId) return { profileId: id, session: 'kept' };
   // Saved either way: the background never sends a token to origins its session did not begin on.
   const end = await sessionEnds(id).catch(() => 'not-revoked' as const);

@@ -1,5 +1,7 @@
 import { readActions, type Action } from '../actions/action';
 import type { Workspace } from './workspace';
+import { sound, type Junk, type Read } from '../repair/junk';
+import { cleanName } from './profile-name';
 
 // Declared in a leaf module so that actions (which settings hold) can name it without a circle.
 export type { Workspace };
@@ -72,7 +74,7 @@ function readProfile(v: unknown): ServerProfile | null {
   if (!isFields(v) || typeof v.id !== 'string' || !isUrl(v.baseUrl)) return null;
   if (!isOptionalUrl(v.agentUrl) || !isOptionalUrl(v.adminUrl)) return null;
   // Profiles stored before names existed are called after their server.
-  const name = typeof v.name === 'string' && v.name.trim() ? v.name : hostOf(v.baseUrl);
+  const name = (typeof v.name === 'string' && cleanName(v.name)) || hostOf(v.baseUrl);
   return { id: v.id, name, baseUrl: v.baseUrl, agentUrl: v.agentUrl, adminUrl: v.adminUrl, managed: v.managed === true };
 }
 
@@ -91,17 +93,56 @@ export function hostOf(url: string): string {
   }
 }
 
-/** Stored settings, or the defaults where they are missing or of an unknown shape. */
-export function parseSettings(raw: unknown): Settings {
-  if (!isFields(raw) || !Array.isArray(raw.profiles)) return DEFAULT_SETTINGS;
-  const profiles = raw.profiles.map(readProfile);
-  const { activeProfileId, openIn, defaultWorkspace } = raw;
-  if (profiles.includes(null) || !(activeProfileId === null || typeof activeProfileId === 'string')) return DEFAULT_SETTINGS;
-  if (!isOpenIn(openIn) || !isWorkspace(defaultWorkspace)) return DEFAULT_SETTINGS;
-  const policy = readPolicyRules(raw.policy);
-  const cleanAddressBar = raw.cleanAddressBar === true;
-  return { profiles: profiles as ServerProfile[], activeProfileId, openIn, defaultWorkspace, policy, cleanAddressBar, actions: readActions(raw.actions) };
+/**
+ * Stored settings, each field on its own: a missing one (stored by an earlier version) takes its
+ * default; an unreadable one takes it too and is reported as junk, and so is each profile or
+ * action that cannot be read, which is left out while the others stay.
+ */
+export function readSettings(raw: unknown): Read<Settings> {
+  if (raw === undefined || raw === null) return sound(DEFAULT_SETTINGS);
+  if (!isFields(raw)) return { value: DEFAULT_SETTINGS, junk: [{ kind: 'setting' }] };
+  const junk: Junk[] = [];
+  const field = <T>(key: keyof Settings, read: (v: unknown) => v is T): T => {
+    const v = raw[key];
+    if (read(v)) return v;
+    if (v !== undefined) junk.push({ kind: 'setting' });
+    return DEFAULT_SETTINGS[key] as T;
+  };
+  const profiles: ServerProfile[] = [];
+  for (const entry of field('profiles', Array.isArray) as unknown[]) {
+    const profile = readProfile(entry);
+    if (profile) profiles.push(profile);
+    else junk.push({ kind: 'profile', ...droppedId(entry) });
+  }
+  const lostProfiles = junk.some((j) => j.kind === 'profile');
+  let activeProfileId = field('activeProfileId', (v): v is string | null => v === null || typeof v === 'string');
+  // The active profile was one of those left out: the first of the others stands in.
+  if (lostProfiles && !profiles.some((p) => p.id === activeProfileId)) activeProfileId = profiles[0]?.id ?? null;
+  const policy = raw.policy === undefined || raw.policy === null ? null : readPolicyRules(raw.policy);
+  if (policy === null && raw.policy !== undefined && raw.policy !== null) junk.push({ kind: 'setting' });
+  const storedActions = Array.isArray(raw.actions) ? raw.actions : [];
+  const actions = readActions(raw.actions);
+  if (raw.actions !== undefined && !Array.isArray(raw.actions)) junk.push({ kind: 'setting' });
+  for (let i = actions.length; i < storedActions.length; i += 1) junk.push({ kind: 'action' });
+  const value: Settings = {
+    profiles,
+    activeProfileId,
+    openIn: field('openIn', isOpenIn),
+    defaultWorkspace: field('defaultWorkspace', isWorkspace),
+    policy,
+    cleanAddressBar: field('cleanAddressBar', (v): v is boolean => typeof v === 'boolean'),
+    actions,
+  };
+  // Ids of profiles left out that are still taken by one kept are no orphans: their items are the kept one's.
+  return { value, junk: junk.map((j) => (j.profileId && profiles.some((p) => p.id === j.profileId) ? { kind: j.kind } : j)) };
 }
+
+/** The id of a profile entry that cannot be read, if that much can: its session is ended. */
+const droppedId = (entry: unknown): { profileId?: string } =>
+  isFields(entry) && typeof entry.id === 'string' && entry.id ? { profileId: entry.id } : {};
+
+/** Stored settings, their unreadable parts left out (see readSettings). */
+export const parseSettings = (raw: unknown): Settings => readSettings(raw).value;
 
 export function activeProfile(settings: Settings): ServerProfile | null {
   return settings.profiles.find((p) => p.id === settings.activeProfileId) ?? null;

@@ -1,4 +1,5 @@
 import type { MessageKey } from '../browser/i18n';
+import { cleanName } from './profile-name';
 import { canAdd, canEdit, profileByName } from './profiles';
 import { readServerUrl, serverOrigins } from './server-form';
 import { originsOf, type ProfileOrigins } from '../token/session';
@@ -111,7 +112,7 @@ function readProfile(
 ): { profile: ImportedProfile } | { problems: ImportProblem[] } {
   if (!isFields(entry)) return { problems: [{ where: { profile }, code: 'not-a-profile' }] };
   const problems: ImportProblem[] = [];
-  const name = typeof entry.name === 'string' ? entry.name.trim() : '';
+  const name = typeof entry.name === 'string' ? cleanName(entry.name) : '';
   if (!name) problems.push({ where: { profile, field: 'name' }, code: 'missing-name' });
   else if (earlier.some((p) => sameName(p.name, name))) problems.push({ where: { profile, field: 'name' }, code: 'duplicate-name' });
   // The server form's own reading, its reason kept as a message key for the page to translate.

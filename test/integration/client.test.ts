@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { errorMessage } from '../../lib/error-message';
 import { createBytedeskClient } from '../../lib/server/client';
 import { readTokenClaims } from '../../lib/token/jwt';
 import { startStandInServer, type StandInServer } from '../server/bytedesk-server.ts';
@@ -148,6 +149,19 @@ describe('faults between here and the server', () => {
     server.setFault({ kind: 'latency', ms: 500 });
     const slow = createBytedeskClient({ baseUrl: server.url, timeoutMs: 100 });
     await expect(slow.login('admin@email.com', 'admin')).rejects.toMatchObject({ kind: 'timeout' });
+  });
+
+  it.each([
+    ['streamed with no stated length', false],
+    ['with its length stated', true],
+  ])("A server's answer is read only up to 1 MB: a runaway 100 MB answer (%s) is cut off and said to be too large", async (_, declared) => {
+    server.setFault({ kind: 'huge', bytes: 100 * 1024 * 1024, declared });
+    const error = await client().profile('x').catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'too-large' });
+    expect(errorMessage(error, (key) => key)).toBe('error_too_large');
+    // The server could write only what the socket's buffers took before the client hung up.
+    await vi.waitFor(() => expect(server.hugeBytesSent()).toBeGreaterThan(0));
+    expect(server.hugeBytesSent()).toBeLessThan(16 * 1024 * 1024);
   });
 
   it('reports a port where nothing listens as unreachable', async () => {

@@ -30,6 +30,7 @@ export type Fault =
   | { kind: 'html-ok' } // HTTP 200 text/html: a captive portal or the wrong site
   | { kind: 'malformed-json' } // HTTP 200 application/json, truncated
   | { kind: 'reset' } // socket destroyed without an answer
+  | { kind: 'huge'; bytes: number; declared: boolean } // HTTP 200 JSON of `bytes` bytes, streamed (Content-Length sent if declared)
   | { kind: 'refuse' }; // not listening at all until cleared (ignores onlyPaths: it is the whole port)
 
 export interface LoggedRequest {
@@ -81,6 +82,8 @@ export interface StandInServer {
   /** Makes the work endpoints answer as a current server, an older one without them, or refuse. */
   setWorkSupport(support: WorkSupport): void;
   deleteUser(username: string): void;
+  /** Bytes of the last `huge` body written before the client stopped reading (or all of it). */
+  hugeBytesSent(): number;
   close(): Promise<void>;
 }
 
@@ -174,6 +177,30 @@ function send(req: IncomingMessage, res: ServerResponse, reply: Reply): void {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Writes a JSON-looking body of `bytes` bytes as the client takes it; resolves the bytes written. */
+async function sendHuge(req: IncomingMessage, res: ServerResponse, fault: Extract<Fault, { kind: 'huge' }>): Promise<number> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', ...corsHeaders(req) };
+  if (fault.declared) headers['Content-Length'] = String(fault.bytes);
+  res.writeHead(200, headers);
+  const chunk = Buffer.alloc(64 * 1024, 0x20); // spaces: still valid JSON padding
+  let sent = 0;
+  while (sent < fault.bytes && !res.destroyed) {
+    const part = chunk.subarray(0, Math.min(chunk.length, fault.bytes - sent));
+    sent += part.length;
+    if (!res.write(part)) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          res.off('drain', done).off('close', done);
+          resolve();
+        };
+        res.on('drain', done).on('close', done);
+      });
+    }
+  }
+  res.end();
+  return sent;
+}
+
 export async function startStandInServer(options: StandInOptions = {}): Promise<StandInServer> {
   const host = options.host ?? '127.0.0.1';
   const now = options.now ?? Date.now;
@@ -191,6 +218,7 @@ export async function startStandInServer(options: StandInOptions = {}): Promise<
   let fault: Fault | null = null;
   let faultPaths: string[] | null = null;
   let delay: { ms: number; paths: string[] | null } | null = null;
+  let hugeSent = 0;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://stand-in');
@@ -209,6 +237,11 @@ export async function startStandInServer(options: StandInOptions = {}): Promise<
     if (active?.kind === 'latency') {
       await sleep(active.ms);
       if (res.destroyed) return;
+    }
+    if (active?.kind === 'huge' && method !== 'OPTIONS') {
+      hugeSent = 0;
+      hugeSent = await sendHuge(req, res, active);
+      return;
     }
     const faulted = active && faultReply(active, path, now());
     if (faulted) return send(req, res, faulted);
@@ -300,6 +333,7 @@ export async function startStandInServer(options: StandInOptions = {}): Promise<
     deleteUser(username) {
       store.users.delete(username);
     },
+    hugeBytesSent: () => hugeSent,
     close() {
       fault = null;
       delay = null;
