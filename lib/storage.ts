@@ -4,9 +4,9 @@ import { updateItem } from './browser/update-item';
 import { checkedItem } from './repair/checked-item';
 import { noted, type Read } from './repair/junk';
 import * as read from './repair/readers';
+import type { LastAccount, PopupMemory, RecentPaths } from './repair/readers';
 import { NO_REPAIRS, readRepairs, type Repairs } from './repair/repairs';
-import type { ErrorKind } from './server/errors';
-import { DEFAULT_SETTINGS, readSettings, type Settings, type Workspace } from './settings/settings';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings/settings';
 import type { SealedSecret } from './token/password-vault';
 import { readSession } from './token/read-session';
 import type { Session } from './token/session';
@@ -43,11 +43,6 @@ export interface ProfileItems {
   /** Pages opened lately, per workspace, newest first, common pages included (never with a token in them). */
   recentPaths: StoredItem<RecentPaths>;
 }
-export interface LastAccount {
-  username: string;
-  endedBecause: ErrorKind | null;
-}
-export type RecentPaths = Record<Workspace, string[]>;
 
 const perProfile = new Map<string, ProfileItems>();
 
@@ -83,10 +78,6 @@ export async function removeProfileItems(profileId: string): Promise<void> {
  * chosen (null: the default workspace of the settings), and an account the server locked after
  * too many wrong passwords, with when the lock ends (ms), so a reopened popup does not send.
  */
-export interface PopupMemory {
-  workspace: Workspace | null;
-  lock: { profileId: string; username: string; until: number } | null;
-}
 export const popupMemoryItem = checked<PopupMemory>('local:popup', { workspace: null, lock: null }, read.readPopupMemory);
 
 /**

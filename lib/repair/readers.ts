@@ -1,9 +1,24 @@
 import type { PolicyState } from '../settings/policy';
 import { isFields, isWorkspace, type Workspace } from '../settings/settings';
-import type { LastAccount, PopupMemory, RecentPaths } from '../storage';
+import type { ErrorKind } from '../server/errors';
 import type { Confirmation } from '../token/trust';
 import type { WaitingState } from '../work/waiting';
 import { isText, isTime, noted, sound, type Read } from './junk';
+
+// The shapes of the stored items these readers check (storage.ts defines the items themselves).
+
+/** Who signed in last and why the session ended: fills the sign-in form and explains. */
+export interface LastAccount {
+  username: string;
+  endedBecause: ErrorKind | null;
+}
+/** Pages opened lately, per workspace, newest first. */
+export type RecentPaths = Record<Workspace, string[]>;
+/** What the popup keeps between openings. */
+export interface PopupMemory {
+  workspace: Workspace | null;
+  lock: { profileId: string; username: string; until: number } | null;
+}
 
 // How the small items the extension keeps for itself are read back: a value of the wrong shape is
 // junk, replaced by the item's default (or, in a list, left out), never an error later on.

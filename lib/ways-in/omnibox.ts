@@ -2,7 +2,7 @@ import { splitAction, withActions } from '../actions/action-omnibox';
 import { t } from '../browser/i18n';
 import type { OmniboxAnswer } from '../browser/omnibox';
 import { activeProfile, type OpenIn, type ServerProfile, type Settings, type Workspace } from '../settings/settings';
-import type { RecentPaths } from '../storage';
+import type { RecentPaths } from '../repair/readers';
 import type { OpenRequest } from '../workspace/open-workspace';
 import { APP_PAGES } from '../workspace/app-pages';
 import { pageChoices, pathNamed } from '../workspace/path-list';
