@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StandInServer } from '../server/bytedesk-server.ts';
-import { chromiumExecutable, liveWorker, startServerForTest } from './harness.ts';
+import { chromiumExecutable, startServerForTest } from './harness.ts';
 
 const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const POLICY_FILE = '/etc/chromium/policies/managed/launchpad-intranet-e2e.json';
@@ -81,9 +81,13 @@ beforeAll(async () => {
   });
   extensionId = readFileSync(join(clone, 'release', version, 'extension-id.txt'), 'utf8').trim();
 
-  const written = policy.replaceAll('<extension id>', extensionId).replaceAll(README_HOST, intranet.url).replaceAll(README_SERVER, desk.url);
+  const written = JSON.parse(
+    policy.replaceAll('<extension id>', extensionId).replaceAll(README_HOST, intranet.url).replaceAll(README_SERVER, desk.url),
+  ) as Record<string, unknown>;
+  // Chromium keeps DevTools (and so the test) out of extensions a policy installed, unless told.
+  written.DeveloperToolsAvailability = 1;
   mkdirSync(join(POLICY_FILE, '..'), { recursive: true });
-  writeFileSync(`${POLICY_FILE}.partial`, written);
+  writeFileSync(`${POLICY_FILE}.partial`, JSON.stringify(written));
   renameSync(`${POLICY_FILE}.partial`, POLICY_FILE);
 
   // A plain Chromium, no extension loaded: Playwright's defaults turn off extensions and the
@@ -95,10 +99,10 @@ beforeAll(async () => {
     ignoreDefaultArgs: ['--disable-extensions', '--disable-background-networking', '--disable-component-update'],
     timeout: 30_000,
   });
-  const origin = `chrome-extension://${extensionId}`;
-  // No tab before the install: the worker shows up by itself (else a page of the extension wakes it).
-  await expect.poll(() => context!.serviceWorkers().some((w) => w.url().startsWith(origin)), { timeout: 20_000 }).toBe(true).catch(() => {});
-  worker = await liveWorker(context, origin, (page) => page.goto(`${origin}/popup.html`));
+  // No tab before the install (the policy is read at start-up): the worker shows that it came.
+  const origin = `chrome-extension://${extensionId}/`;
+  const ours = (w: Worker) => w.url().startsWith(origin);
+  worker = context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 60_000 }));
 }, 240_000);
 
 afterAll(async () => {
@@ -121,7 +125,7 @@ describe("README's intranet install, as written", () => {
 
   it('a fresh Chromium installs the extension from the intranet by itself, under the id of the key', async () => {
     expect(intranet.fetched).toEqual(expect.arrayContaining(['/launchpad/update.xml', `/launchpad/bytedesk-launchpad-${version}.crx`]));
-    expect(new URL(worker.url()).host).toBe(extensionId);
+    expect(await worker.evaluate(() => chrome.runtime.id)).toBe(extensionId);
     expect(await worker.evaluate(() => chrome.runtime.getManifest().version)).toBe(version);
   });
 
@@ -135,12 +139,12 @@ describe("README's intranet install, as written", () => {
 
     const popup = await context!.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-    await expect.poll(() => popup.locator('body').innerText(), { timeout: 10_000 }).toContain(new URL(desk.url).host);
+    await expect.poll(() => popup.locator('main').innerText(), { timeout: 10_000 }).toContain(new URL(desk.url).host);
     await popup.close();
   });
 });
 
 declare const chrome: {
-  runtime: { getManifest(): { version: string } };
+  runtime: { id: string; getManifest(): { version: string } };
   storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
 };
