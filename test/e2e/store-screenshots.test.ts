@@ -112,11 +112,14 @@ describe.each(LANGUAGES)('store screenshots, $name', ({ name, locale, colorSchem
   it('the users page, a batch created', async () => {
     const users = await UsersPage.open(ext, t);
     await users.page.setViewportSize(STORE_SIZE);
-    const [one, two] = locale ? ['张三', '李四'] : ['Agent Three', 'Agent Four'];
-    await users.batchText.fill(`${name}.three@example.com, ${one}, secret1\n${name}.four@example.com, ${two}, secret2`);
+    const [one, two] = locale ? ['zhangsan, 张三', 'lisi, 李四'] : ['agent3, Agent Three', 'agent4, Agent Four'];
+    const line = (user: string) => `${user.split(',')[0]}@example.com,${user.split(',')[1]}, secret1`;
+    await users.batchText.fill(`${line(one)}\n${line(two)}`);
     await users.createManyButton(2).click();
     await users.untilStatus(1, t('users_batch_all_done', '2'));
     await users.page.mouse.move(0, 0);
+    // The batch part, from its heading down to the results.
+    await users.page.getByRole('heading', { name: t('users_batch_heading') }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
     await storeShot(users.page, `3-users-${name}`);
   });
 });
