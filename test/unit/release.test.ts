@@ -93,7 +93,7 @@ describe('npm run release', () => {
 
   it('a CRX changed after signing no longer verifies', () => {
     const crx = file('bytedesk-launchpad-1.2.3.crx');
-    crx[crx.length - 1] ^= 1;
+    crx.writeUInt8(crx.readUInt8(crx.length - 1) ^ 1, crx.length - 1);
     expect(readCrx3(crx).proofs[0]!.verifies).toBe(false);
   });
 
