@@ -1,13 +1,18 @@
 // The release with a throw-away key: the CRX3 is read back here with a reader of its own (not the
 // writer's code) the way Chromium checks it, and the update manifest must name the same id and version.
+import { execFileSync } from 'node:child_process';
 import { createHash, createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readSigningKey } from '../../scripts/release/signing-key.ts';
 import { crxAddress } from '../../scripts/release/update-manifest.ts';
 import { writeRelease } from '../../scripts/release/write-release.ts';
+import config from '../../wxt.config.ts';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 /** protobuf fields of one message: number -> the length-delimited values (the only wire type CRX3 uses). */
 function readFields(bytes: Buffer): Map<number, Buffer[]> {
@@ -114,6 +119,18 @@ describe('npm run release', () => {
       'extension-id.txt',
     ]);
     for (const [sum, name] of sums) expect(createHash('sha256').update(file(name!)).digest('hex'), name).toBe(sum);
+  });
+
+  it('The signing key never enters the repository or a release: git ignores it, the sources zip leaves it out, no released file holds it', () => {
+    const ignored = execFileSync('git', ['check-ignore', '--no-index', 'launchpad-signing-key.pem', 'keys/org.pem', 'release/1.2.3/x.crx'], { cwd: root, encoding: 'utf8' });
+    expect(ignored.trim().split('\n')).toEqual(['launchpad-signing-key.pem', 'keys/org.pem', 'release/1.2.3/x.crx']);
+    expect(config.zip?.excludeSources).toContain('**/*.pem');
+    const secret = privateKey.export({ type: 'pkcs1', format: 'der' });
+    const pemBody = (privateKey.export({ type: 'pkcs8', format: 'pem' }) as string).split('\n')[1]!;
+    for (const name of made.files) {
+      const bytes = file(name);
+      expect(bytes.includes(secret) || bytes.includes(pemBody), name).toBe(false);
+    }
   });
 
   it('the same key gives the same id in every release, another key another id', () => {
