@@ -10,7 +10,8 @@ import { writeRelease } from './release/write-release.ts';
 
 const USAGE =
   'Usage: npm run release -- --codebase-url https://intranet.example.com/launchpad/ [--key signing-key.pem]\n' +
-  '  --codebase-url  the address the release folder will be published at (its update.xml names the CRX there)\n' +
+  '  --codebase-url  the address the release folder will be published at (its update.xml names the CRX there);\n' +
+  '                  or LAUNCHPAD_CODEBASE_URL\n' +
   '  --key           the RSA signing key (PEM); or LAUNCHPAD_CRX_KEY=<file>, or LAUNCHPAD_CRX_KEY_PEM=<PEM text>';
 
 async function main(): Promise<void> {
