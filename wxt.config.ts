@@ -33,8 +33,9 @@ export default defineConfig({
       config.resolve = { ...config.resolve, alias: { ...(config.resolve?.alias as object), ...alias } };
     },
   },
-  // Firefox's reviewers get the sources: everything but what tests and builds leave behind.
-  zip: { excludeSources: ['test-results/**', 'coverage/**'] },
+  // Firefox's reviewers get the sources: everything but what tests and builds leave behind, the
+  // releases, and any signing key (a .pem) someone keeps in the folder.
+  zip: { excludeSources: ['test-results/**', 'coverage/**', 'release/**', '**/*.pem'] },
   manifest: ({ mode, browser, manifestVersion }) => {
     const mv2 = manifestVersion === 2;
     const granted = mode === 'e2e' ? LOOPBACK : [];
