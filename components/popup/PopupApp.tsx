@@ -16,6 +16,7 @@ import { shownItems, shownProfileId, useSignedIn } from '../use-signed-in';
 import { useStored } from '../use-stored';
 import { HostAccess } from './HostAccess';
 import { Launcher } from './Launcher';
+import { lockOn } from './account-lock';
 import { ProfileSwitcher, useProfileKeys } from './ProfileSwitcher';
 import { SignInForm } from './SignInForm';
 
@@ -104,8 +105,8 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
         <SignInForm
           profileId={profile.id}
           username={lastAccount?.username ?? ''}
-          lock={memory.lock?.profileId === profile.id ? memory.lock : null}
-          onLocked={(lock) => remember({ lock: { ...lock, profileId: profile.id } })}
+          lock={lockOn(memory.lock, profile)}
+          onLocked={(lock) => remember({ lock: { ...lock, profileId: profile.id, serverUrl: profile.baseUrl } })}
           onSignedIn={afterSignIn}
         />
       ) : (

@@ -4,13 +4,13 @@ import { sendMessage } from '../../lib/messaging';
 import { errorKindOf, type ErrorDetails } from '../../lib/server/errors';
 import { ErrorText } from '../ErrorText';
 import { useAction } from '../use-action';
-import { lockAfterRefusal, lockedUntil, type AccountLock } from './account-lock';
+import { lockAfterRefusal, lockedUntil, startingUsername, type AccountLock } from './account-lock';
 import { localTime } from './local-time';
 
 interface Props {
   profileId: string;
   username: string;
-  /** An account the server locked (remembered across openings). */
+  /** An account the server locked (remembered across openings): shown only while its name is in the field. */
   lock: AccountLock | null;
   /** Remembers the lock the server announced, for this popup and the next. */
   onLocked(lock: AccountLock): void;
@@ -31,8 +31,7 @@ export function SignInForm({ profileId, username: lastUsername, lock, onLocked, 
   const [pasting, setPasting] = useState(false);
   const [stay, setStay] = useState<Stay>('off');
   const [shown, setShown] = useState(false);
-  // A locked account is the one to show: its lock and until when, at once.
-  const [username, setUsername] = useState(() => (lock && lock.until > Date.now() ? lock.username : lastUsername));
+  const [username, setUsername] = useState(() => startingUsername(lastUsername, lock, Date.now()));
   const [now, setNow] = useState(Date.now);
   const { busy, error, setError, run } = useAction();
   const token = useRef<HTMLTextAreaElement>(null);
