@@ -2,14 +2,14 @@ import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../lib/browser/i18n';
-import { errorMessage } from '../../lib/error-message';
+import { errorMessage, signInErrorMessage } from '../../lib/error-message';
 import { sendMessage } from '../../lib/messaging';
 import { LaunchpadError } from '../../lib/server/errors';
 import { updateItem } from '../../lib/browser/update-item';
 import { canEdit, setActiveProfile } from '../../lib/settings/profiles';
 import { parseSettings, type ServerProfile } from '../../lib/settings/settings';
 import { popupMemoryItem, settingsItem } from '../../lib/storage';
-import type { Prompt } from '../../lib/ways-in/prompt';
+import { promptOpens, type Prompt } from '../../lib/ways-in/prompt';
 import { ErrorText } from '../ErrorText';
 import { StatusMessage } from '../StatusMessage';
 import { shownItems, shownProfileId, useSignedIn } from '../use-signed-in';
@@ -82,6 +82,11 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
   }
 
   const ended = lastAccount?.endedBecause ? errorMessage(new LaunchpadError(lastAccount.endedBecause)) : null;
+  const host = profile && new URL(profile.baseUrl).host;
+  // A shortcut's window says what signing in opens. Being signed out is why it is here, not a
+  // problem; any other reason (a revoked token, the server out of reach) is one, said in its words.
+  const opens = prompt?.request ? promptOpens(prompt.request) : null;
+  const problem = prompt && !(opens && prompt.reason === 'signed-out') ? signInErrorMessage(new LaunchpadError(prompt.reason), host ?? '') : null;
   return (
     <>
       {status}
@@ -90,7 +95,7 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
         <h1>{t('extName')}</h1>
         {profile && (
           <p class="row hint">
-            {new URL(profile.baseUrl).host}
+            {host}
             {canEdit(settings, profile) && (
               <button type="button" class="link" onClick={() => browser.runtime.openOptionsPage()}>
                 {t('popup_change_server')}
@@ -100,10 +105,12 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
         )}
         {profile && <HostAccess profile={profile} />}
       </header>
-      <ErrorText text={notice ?? ended} />
+      {opens && <p class="opens">{opens}</p>}
+      <ErrorText text={problem ?? ended} />
       {profile ? (
         <SignInForm
           profileId={profile.id}
+          host={host!}
           username={lastAccount?.username ?? ''}
           lock={lockOn(memory.lock, profile)}
           onLocked={(lock) => remember({ lock: { ...lock, profileId: profile.id, serverUrl: profile.baseUrl } })}
