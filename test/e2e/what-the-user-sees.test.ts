@@ -11,7 +11,7 @@ import type { StandInServer } from '../server/bytedesk-server.ts';
 import { horizontalOverflow, seriousViolations } from './a11y.ts';
 import { launchExtension, startServerForTest, type ExtensionHarness } from './harness.ts';
 import { en, zhCN, type Translate } from './pages/messages.ts';
-import { PopupPage } from './pages/popup.ts';
+import { POPUP_VIEWPORT, PopupPage } from './pages/popup.ts';
 import { ADMIN, AGENT, dispatchCommand, passwordLogins, resetBetweenTests } from './support.ts';
 
 const SHOTS = resolve(fileURLToPath(new URL('../../test-results/issue15', import.meta.url)));
@@ -132,6 +132,7 @@ describe.each([
     expect(await prompt.opens.textContent()).toBe(t('popup_sign_in_to_open', t('popup_page_ticket')));
     expect(await prompt.alert.count(), 'being signed out is no error').toBe(0);
     expect(await prompt.isSignInForm()).toBe(true);
+    await prompt.page.setViewportSize(POPUP_VIEWPORT); // the window's size, not the headless default
     await looksRight(prompt.page, 'shortcut-sign-in-window');
   });
 });
