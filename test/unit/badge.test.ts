@@ -58,7 +58,7 @@ describe('startBadge', () => {
     await vi.waitFor(() => expect(last()).toBe(''));
   });
 
-  it('another account\'s waiting count is never shown: agent1\'s 3 stays off the badge once admin signs in', async () => {
+  it("Another account's waiting count is never shown: agent1's 3 stays off the badge once admin signs in", async () => {
     const agent1 = { ...SESSION, user: { username: 'agent1@email.com', nickname: 'Agent One', superUser: false } };
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, profiles: [PROFILE], activeProfileId: PROFILE.id });
     await persistentSessionItem.setValue(agent1);
