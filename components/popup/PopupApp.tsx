@@ -18,7 +18,22 @@ import { HostAccess } from './HostAccess';
 import { Launcher } from './Launcher';
 import { lockOn } from './account-lock';
 import { ProfileSwitcher, useProfileKeys } from './ProfileSwitcher';
-import { SignInForm } from './SignInForm';
+
+type SignInFormType = typeof import('./SignInForm').SignInForm;
+let signInFormModule: Promise<typeof import('./SignInForm')> | null = null;
+
+/**
+ * The sign-in form, loaded only when signed out (most openings are signed in and never need it).
+ * Asked for while rendering, not in an effect a frame later.
+ */
+function useSignInForm(wanted: boolean): SignInFormType | null {
+  const [Form, setForm] = useState<SignInFormType | null>(null);
+  if (wanted) signInFormModule ??= import('./SignInForm');
+  useEffect(() => {
+    if (wanted) void signInFormModule!.then((m) => setForm(() => m.SignInForm));
+  }, [wanted]);
+  return Form;
+}
 
 /** The toolbar popup, also shown in a small window when a shortcut needs the user to sign in. */
 export function PopupApp({ prompt }: { prompt: Prompt | null }) {
@@ -44,6 +59,7 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
     void updateItem(settingsItem, (stored) => setActiveProfile(parseSettings(stored), chosen.id));
   };
   useProfileKeys(profiles, switchTo);
+  const SignInForm = useSignInForm(!!state?.profile && !state.session);
   // Local storage only, read at once, no network: the first frame is ready in a few milliseconds.
   if (!state || lastAccount === undefined || !recent || !memory) return null;
 
@@ -74,6 +90,9 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
       </>
     );
   }
+
+  // Signed out: the header and the form appear together, once the form has loaded (a few ms).
+  if (profile && !SignInForm) return status;
 
   async function afterSignIn() {
     setSignedOut(false);
@@ -107,7 +126,7 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
       </header>
       {opens && <p class="opens">{opens}</p>}
       <ErrorText text={problem ?? ended} />
-      {profile ? (
+      {profile && SignInForm ? (
         <SignInForm
           profileId={profile.id}
           host={host!}
