@@ -67,7 +67,8 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
   const switcher = profile && profiles.length > 1 && <ProfileSwitcher profiles={profiles} shown={profile} onSwitch={switchTo} />;
   // Only the popup writes this item, and one popup is open at a time: no lock needed.
   const remember = (patch: Partial<typeof memory>) => void popupMemoryItem.setValue({ ...memory, ...patch });
-  const notice = prompt ? errorMessage(new LaunchpadError(prompt.reason)) : null;
+  // Signed in by now (in another window, say), "you are signed out" is no longer true.
+  const notice = prompt && prompt.reason !== 'signed-out' ? errorMessage(new LaunchpadError(prompt.reason)) : null;
   // One live region for both screens, so "Signed out" is announced as the sign-in form replaces the pages.
   const status = <StatusMessage status={signedOut && !session ? { tone: 'ok', text: t('popup_signed_out') } : null} />;
 

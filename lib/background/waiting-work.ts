@@ -1,7 +1,7 @@
 import { t } from '../browser/i18n';
-import { updateItem } from '../browser/update-item';
 import { desktopNotices, type DesktopNotices } from '../browser/notifications';
 import { watchKeys } from '../browser/stored-item';
+import { updateItem } from '../browser/update-item';
 import { waitingAlarm } from '../browser/waiting-alarm';
 import type { BytedeskClient } from '../server/client';
 import { activeProfile, type Settings } from '../settings/settings';
