@@ -12,3 +12,11 @@ export function errorMessage(error: unknown, translate: typeof t = t): string {
   }
   return translate(`error_${kind.replace(/-/g, '_')}` as MessageKey);
 }
+
+/**
+ * The words of a failed sign-in: an unreachable server is named, and nothing says "you stay signed
+ * in" (on the sign-in form nobody is).
+ */
+export function signInErrorMessage(error: unknown, host: string, translate: typeof t = t): string {
+  return errorKindOf(error) === 'unreachable' ? translate('error_unreachable_signed_out', host) : errorMessage(error, translate);
+}

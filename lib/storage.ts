@@ -76,7 +76,8 @@ export async function removeProfileItems(profileId: string): Promise<void> {
 /**
  * What the popup keeps between openings, in one item (one read at start): the workspace last
  * chosen (null: the default workspace of the settings), and an account the server locked after
- * too many wrong passwords, with when the lock ends (ms), so a reopened popup does not send.
+ * too many wrong passwords (its profile, server and user name), with when the lock ends (ms), so
+ * a reopened popup does not send for that account.
  */
 export const popupMemoryItem = checked<PopupMemory>('local:popup', { workspace: null, lock: null }, read.readPopupMemory);
 

@@ -6,8 +6,9 @@ import { errorMessage } from '../../lib/error-message';
 import { sendMessage } from '../../lib/messaging';
 import { activeProfile, type Settings } from '../../lib/settings/settings';
 import { waitingItem, waitingNoticeItem } from '../../lib/storage';
-import { stateFor, withCountShown } from '../../lib/work/waiting';
+import { accountOf, stateFor, withCountShown } from '../../lib/work/waiting';
 import { ErrorText } from '../ErrorText';
+import { useSignedIn } from '../use-signed-in';
 import { useStored } from '../use-stored';
 
 const UNSUPPORTED_TEXT = { 'not-on-server': 'waiting_not_on_server', 'no-authority': 'waiting_no_authority' } as const;
@@ -20,8 +21,10 @@ export function WaitingSection({ settings }: { settings: Settings }) {
   const profile = activeProfile(settings);
   const states = useStored(waitingItem);
   const notify = useStored(waitingNoticeItem);
+  // Why the count is missing is the signed-in account's (another account's answer is not this one's).
+  const session = useSignedIn()?.session ?? null;
   const [error, setError] = useState<string | null>(null);
-  const state = profile && states ? stateFor(states, profile.id, profile.baseUrl) : undefined;
+  const state = profile && states ? stateFor(states, profile.id, session && accountOf(session)) : undefined;
   const unsupported = state?.kind === 'unsupported' ? state.reason : null;
 
   // The user is looking at why the count is missing: the server is asked again now (it may have

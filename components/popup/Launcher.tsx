@@ -6,7 +6,7 @@ import { sendMessage } from '../../lib/messaging';
 import type { OpenIn, ServerProfile, Settings, Workspace } from '../../lib/settings/settings';
 import { waitingItem } from '../../lib/storage';
 import { administers, type Session } from '../../lib/token/session';
-import { stateFor } from '../../lib/work/waiting';
+import { accountOf, stateFor } from '../../lib/work/waiting';
 import { ErrorText } from '../ErrorText';
 import { useAction } from '../use-action';
 import { useStored } from '../use-stored';
@@ -38,8 +38,8 @@ export function Launcher({ profile, session, settings, recent, workspace: initia
   const workspace = admin ? chosen : 'agent';
   const { busy, error, run } = useAction();
   const profileId = profile.id;
-  // From storage, as the background last read it: the popup itself never asks the server.
-  const waiting = stateFor(useStored(waitingItem) ?? {}, profileId, session.serverUrl);
+  // From storage, as the background last read it (for this account only): the popup itself never asks the server.
+  const waiting = stateFor(useStored(waitingItem) ?? {}, profileId, accountOf(session));
   // An action chosen in the list asks for its value; its form loads then (most openings never ask).
   const [asking, setAsking] = useState<{ action: Action; Form: typeof import('./ActionValue').ActionValue } | null>(null);
   const ask = (action: Action) => void import('./ActionValue').then((m) => setAsking({ action, Form: m.ActionValue }));

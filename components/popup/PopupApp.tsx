@@ -2,22 +2,38 @@ import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../lib/browser/i18n';
-import { errorMessage } from '../../lib/error-message';
+import { errorMessage, signInErrorMessage } from '../../lib/error-message';
 import { sendMessage } from '../../lib/messaging';
 import { LaunchpadError } from '../../lib/server/errors';
 import { updateItem } from '../../lib/browser/update-item';
 import { canAdd, canEdit, setActiveProfile } from '../../lib/settings/profiles';
 import { parseSettings, type ServerProfile } from '../../lib/settings/settings';
 import { popupMemoryItem, settingsItem } from '../../lib/storage';
-import type { Prompt } from '../../lib/ways-in/prompt';
+import { promptOpens, type Prompt } from '../../lib/ways-in/prompt';
 import { ErrorText } from '../ErrorText';
 import { StatusMessage } from '../StatusMessage';
 import { shownItems, shownProfileId, useSignedIn } from '../use-signed-in';
 import { useStored } from '../use-stored';
 import { HostAccess } from './HostAccess';
 import { Launcher } from './Launcher';
+import { lockOn } from './account-lock';
 import { ProfileSwitcher, useProfileKeys } from './ProfileSwitcher';
-import { SignInForm } from './SignInForm';
+
+type SignInFormType = typeof import('./SignInForm').SignInForm;
+let signInFormModule: Promise<typeof import('./SignInForm')> | null = null;
+
+/**
+ * The sign-in form, loaded only when signed out (most openings are signed in and never need it).
+ * Asked for while rendering, not in an effect a frame later.
+ */
+function useSignInForm(wanted: boolean): SignInFormType | null {
+  const [Form, setForm] = useState<SignInFormType | null>(null);
+  if (wanted) signInFormModule ??= import('./SignInForm');
+  useEffect(() => {
+    if (wanted) void signInFormModule!.then((m) => setForm(() => m.SignInForm));
+  }, [wanted]);
+  return Form;
+}
 
 /** The toolbar popup, also shown in a small window when a shortcut needs the user to sign in. */
 export function PopupApp({ prompt }: { prompt: Prompt | null }) {
@@ -43,6 +59,7 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
     void updateItem(settingsItem, (stored) => setActiveProfile(parseSettings(stored), chosen.id));
   };
   useProfileKeys(profiles, switchTo);
+  const SignInForm = useSignInForm(!!state?.profile && !state.session);
   // Local storage only, read at once, no network: the first frame is ready in a few milliseconds.
   if (!state || lastAccount === undefined || !recent || !memory) return null;
 
@@ -50,7 +67,8 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
   const switcher = profile && profiles.length > 1 && <ProfileSwitcher profiles={profiles} shown={profile} onSwitch={switchTo} />;
   // Only the popup writes this item, and one popup is open at a time: no lock needed.
   const remember = (patch: Partial<typeof memory>) => void popupMemoryItem.setValue({ ...memory, ...patch });
-  const notice = prompt ? errorMessage(new LaunchpadError(prompt.reason)) : null;
+  // Signed in by now (in another window, say), "you are signed out" is no longer true.
+  const notice = prompt && prompt.reason !== 'signed-out' ? errorMessage(new LaunchpadError(prompt.reason)) : null;
   // One live region for both screens, so "Signed out" is announced as the sign-in form replaces the pages.
   const status = <StatusMessage status={signedOut && !session ? { tone: 'ok', text: t('popup_signed_out') } : null} />;
 
@@ -74,6 +92,9 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
     );
   }
 
+  // Signed out: the header and the form appear together, once the form has loaded (a few ms).
+  if (profile && !SignInForm) return status;
+
   async function afterSignIn() {
     setSignedOut(false);
     if (prompt?.request) await sendMessage('open', prompt.request).catch(() => {});
@@ -81,6 +102,11 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
   }
 
   const ended = lastAccount?.endedBecause ? errorMessage(new LaunchpadError(lastAccount.endedBecause)) : null;
+  const host = profile && new URL(profile.baseUrl).host;
+  // A shortcut's window says what signing in opens. Being signed out is why it is here, not a
+  // problem; any other reason (a revoked token, the server out of reach) is one, said in its words.
+  const opens = prompt?.request ? promptOpens(prompt.request) : null;
+  const problem = prompt && !(opens && prompt.reason === 'signed-out') ? signInErrorMessage(new LaunchpadError(prompt.reason), host ?? '') : null;
   return (
     <>
       {status}
@@ -89,7 +115,7 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
         <h1>{t('extName')}</h1>
         {profile && (
           <p class="row hint">
-            {new URL(profile.baseUrl).host}
+            {host}
             {canEdit(settings, profile) && (
               <button type="button" class="link" onClick={() => browser.runtime.openOptionsPage()}>
                 {t('popup_change_server')}
@@ -99,13 +125,15 @@ export function PopupApp({ prompt }: { prompt: Prompt | null }) {
         )}
         {profile && <HostAccess profile={profile} />}
       </header>
-      <ErrorText text={notice ?? ended} />
-      {profile ? (
+      {opens && <p class="opens">{opens}</p>}
+      <ErrorText text={problem ?? ended} />
+      {profile && SignInForm ? (
         <SignInForm
           profileId={profile.id}
+          host={host!}
           username={lastAccount?.username ?? ''}
-          lock={memory.lock?.profileId === profile.id ? memory.lock : null}
-          onLocked={(lock) => remember({ lock: { ...lock, profileId: profile.id } })}
+          lock={lockOn(memory.lock, profile)}
+          onLocked={(lock) => remember({ lock: { ...lock, profileId: profile.id, serverUrl: profile.baseUrl } })}
           onSignedIn={afterSignIn}
         />
       ) : canAdd(settings) ? (

@@ -1,16 +1,19 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../lib/browser/i18n';
+import { signInErrorMessage } from '../../lib/error-message';
 import { sendMessage } from '../../lib/messaging';
 import { errorKindOf, type ErrorDetails } from '../../lib/server/errors';
 import { ErrorText } from '../ErrorText';
 import { useAction } from '../use-action';
-import { lockAfterRefusal, lockedUntil, type AccountLock } from './account-lock';
+import { lockAfterRefusal, lockedUntil, startingUsername, type AccountLock } from './account-lock';
 import { localTime } from './local-time';
 
 interface Props {
   profileId: string;
+  /** The server's host, named when it cannot be reached. */
+  host: string;
   username: string;
-  /** An account the server locked (remembered across openings). */
+  /** An account the server locked (remembered across openings): shown only while its name is in the field. */
   lock: AccountLock | null;
   /** Remembers the lock the server announced, for this popup and the next. */
   onLocked(lock: AccountLock): void;
@@ -27,14 +30,13 @@ const STAY: [Stay, MessageKey, MessageKey][] = [
 ];
 
 /** User name and password (or a token pasted from the admin console's Token page), and what stays. */
-export function SignInForm({ profileId, username: lastUsername, lock, onLocked, onSignedIn }: Props) {
+export function SignInForm({ profileId, host, username: lastUsername, lock, onLocked, onSignedIn }: Props) {
   const [pasting, setPasting] = useState(false);
   const [stay, setStay] = useState<Stay>('off');
   const [shown, setShown] = useState(false);
-  // A locked account is the one to show: its lock and until when, at once.
-  const [username, setUsername] = useState(() => (lock && lock.until > Date.now() ? lock.username : lastUsername));
+  const [username, setUsername] = useState(() => startingUsername(lastUsername, lock, Date.now()));
   const [now, setNow] = useState(Date.now);
-  const { busy, error, setError, run } = useAction();
+  const { busy, error, setError, run } = useAction((e) => signInErrorMessage(e, host));
   const token = useRef<HTMLTextAreaElement>(null);
   const usernameInput = useRef<HTMLInputElement>(null);
   const password = useRef<HTMLInputElement>(null);

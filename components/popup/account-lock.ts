@@ -4,6 +4,27 @@ export interface AccountLock {
   until: number;
 }
 
+/** A lock as the popup remembers it: of one user name on one profile's server. */
+export interface StoredLock extends AccountLock {
+  profileId: string;
+  serverUrl: string;
+}
+
+/** The remembered lock, if it is of this profile on its present server (a lock of another server is not this one's). */
+export function lockOn(stored: StoredLock | null, profile: { id: string; baseUrl: string }): AccountLock | null {
+  return stored && stored.profileId === profile.id && stored.serverUrl === profile.baseUrl ? stored : null;
+}
+
+/**
+ * The user name the form starts with: the account signed in last (it may just have signed out),
+ * never another account because that one is locked; with no such account, a locked one being
+ * tried. The lock shows only for the name in the field (see lockedUntil).
+ */
+export function startingUsername(lastUsername: string, lock: AccountLock | null, now: number): string {
+  if (lastUsername) return lastUsername;
+  return lock && lock.until > now ? lock.username : '';
+}
+
 const sameAccount = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /**

@@ -1,6 +1,7 @@
 import { t } from '../browser/i18n';
 import { desktopNotices, type DesktopNotices } from '../browser/notifications';
 import { watchKeys } from '../browser/stored-item';
+import { updateItem } from '../browser/update-item';
 import { waitingAlarm } from '../browser/waiting-alarm';
 import type { BytedeskClient } from '../server/client';
 import { activeProfile, type Settings } from '../settings/settings';
@@ -9,7 +10,7 @@ import { sessionStoreFor } from '../token/session-store';
 import { isExpired } from '../token/schedule';
 import { isSessionFor } from '../token/session';
 import { serialQueue } from '../util/serial';
-import { stateFor } from '../work/waiting';
+import { accountOf, stateFor, withoutEnded, type WaitingAccount } from '../work/waiting';
 import { noticeRises } from '../work/waiting-notice';
 import { waitingPoller, type CheckReason, type WaitingSession } from '../work/waiting-poller';
 
@@ -32,7 +33,21 @@ export function createWaitingWork({ settings, client, alarm = waitingAlarm, noti
     const stored = await sessionStoreFor(profile.id).load();
     // A token past its expiry is dead on the server: never sent anywhere for a count.
     if (!isSessionFor(stored, profile) || isExpired(stored, now())) return null;
-    return { token: stored.token, serverUrl: profile.baseUrl, profileId: profile.id };
+    return { token: stored.token, serverUrl: profile.baseUrl, username: stored.user.username, profileId: profile.id };
+  }
+
+  /** Counts of accounts no longer signed in on their profile (a sign-out, another account), forgotten at once. */
+  async function forgetEnded(): Promise<void> {
+    const states = await waitingItem.getValue();
+    const ids = Object.keys(states).filter((id) => states[id]!.kind !== 'off');
+    const accounts: Record<string, WaitingAccount | null> = Object.fromEntries(
+      await Promise.all(ids.map(async (id) => {
+        const stored = await sessionStoreFor(id).load();
+        return [id, stored && accountOf(stored)] as const;
+      })),
+    );
+    if (Object.keys(withoutEnded(states, accounts)).length === Object.keys(states).length) return;
+    await updateItem(waitingItem, (current) => withoutEnded(current, accounts));
   }
 
   const poller = waitingPoller({
@@ -52,8 +67,9 @@ export function createWaitingWork({ settings, client, alarm = waitingAlarm, noti
   let seen: string | null = null;
   const queue = serialQueue();
   const follow = () => queue(async () => {
+    await forgetEnded();
     const current = await session();
-    const on = current !== null && stateFor(await waitingItem.getValue(), current.profileId, current.serverUrl)?.kind !== 'off';
+    const on = current !== null && stateFor(await waitingItem.getValue(), current.profileId, current)?.kind !== 'off';
     await (on ? alarm.start() : alarm.stop());
     const fresh = on && current.token !== seen;
     seen = current?.token ?? null;

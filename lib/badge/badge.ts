@@ -1,10 +1,11 @@
 import { t } from '../browser/i18n';
 import { actionBadge, type ActionBadge } from '../browser/action-badge';
 import { watchKeys } from '../browser/stored-item';
-import { parseSettings } from '../settings/settings';
+import { activeProfile, parseSettings } from '../settings/settings';
 import { settingsItem, waitingItem } from '../storage';
+import { isSessionFor } from '../token/session';
 import { sessionStoreFor } from '../token/session-store';
-import { stateFor } from '../work/waiting';
+import { accountOf, stateFor } from '../work/waiting';
 import { badgeState } from './badge-state';
 import { waitingBadge } from './waiting-badge';
 
@@ -30,7 +31,9 @@ export function startBadge(deps: Partial<BadgeDeps> = {}): () => void {
         const session = id ? await sessionStoreFor(id).load() : null;
         const at = now();
         const base = badgeState({ settings, session, now: at }, translate);
-        const count = id && session ? stateFor(waiting, id, session.serverUrl) : undefined;
+        // Only the signed-in account's own count: never one read for whoever was signed in before.
+        const signedIn = isSessionFor(session, activeProfile(settings)) ? accountOf(session) : null;
+        const count = id ? stateFor(waiting, id, signedIn) : undefined;
         await action.show(waitingBadge(base, count, at, translate));
       })
       .catch(() => {

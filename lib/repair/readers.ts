@@ -17,7 +17,7 @@ export type RecentPaths = Record<Workspace, string[]>;
 /** What the popup keeps between openings. */
 export interface PopupMemory {
   workspace: Workspace | null;
-  lock: { profileId: string; username: string; until: number } | null;
+  lock: { profileId: string; serverUrl: string; username: string; until: number } | null;
 }
 
 // How the small items the extension keeps for itself are read back: a value of the wrong shape is
@@ -54,7 +54,9 @@ export function readPopupMemory(stored: unknown): Read<PopupMemory> {
   const workspace = fields.workspace === undefined || fields.workspace === null || isWorkspace(fields.workspace) ? (fields.workspace ?? null) : undefined;
   const l = fields.lock;
   const lockOk = l === undefined || l === null || (isFields(l) && isText(l.profileId) && isText(l.username) && isTime(l.until));
-  const value: PopupMemory = { workspace: workspace ?? null, lock: lockOk ? ((l ?? null) as PopupMemory['lock']) : null };
+  // A lock stored before locks named their server belongs to no server we can tell: not shown, not junk.
+  const lock = lockOk && isFields(l) && isText(l.serverUrl) ? (l as PopupMemory['lock']) : null;
+  const value: PopupMemory = { workspace: workspace ?? null, lock };
   return noted(value, !isFields(stored) || workspace === undefined || !lockOk, 'remembered');
 }
 

@@ -1,5 +1,7 @@
+import { t } from '../browser/i18n';
 import type { ErrorKind } from '../server/errors';
 import type { OpenRequest } from '../workspace/open-workspace';
+import { pageLabel, pageLanguageOf, TOP_PAGES } from '../workspace/paths';
 
 /** Why a shortcut or menu item could not open its page, and what it was asked to open. */
 export interface Prompt {
@@ -26,4 +28,10 @@ export function parsePrompt(search: string): Prompt | null {
   if ((workspace !== 'agent' && workspace !== 'admin') || path === null) return { reason };
   const profileId = params.get('profile');
   return { reason, request: { workspace, path, ...(profileId && { profileId }) } };
+}
+
+/** What the sign-in window says it will open: "Sign in to open Tickets" (the page's name as the popup lists it, else its path). */
+export function promptOpens({ workspace, path }: Pick<OpenRequest, 'workspace' | 'path'>, translate: typeof t = t): string {
+  const known = TOP_PAGES[workspace].find((page) => page.path === path);
+  return translate('popup_sign_in_to_open', known ? pageLabel(known, pageLanguageOf(translate('page_language'))) : `/${path}`);
 }

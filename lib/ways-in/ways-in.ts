@@ -5,18 +5,18 @@ import type { MenuItem } from '../browser/context-menus';
 import { errorKindOf } from '../server/errors';
 import { activeProfile, type Settings } from '../settings/settings';
 import type { TokenLifecycle } from '../token/lifecycle';
-import { openWorkspace, requestedProfile, type OpenDeps, type OpenRequest } from '../workspace/open-workspace';
+import { openWorkspace, type OpenDeps, type OpenRequest } from '../workspace/open-workspace';
 import type { Prompt } from './prompt';
 import { SHORTCUT_REQUESTS } from './shortcuts';
 
-export const REVOKE_MENU_ID = 'revoke';
 const PROFILES_MENU_ID = 'profiles';
 const PROFILE_ITEM = 'profile/';
 const EVERYWHERE: MenuItem['contexts'] = ['page', 'link', 'selection', 'action'];
 
 /**
  * The right-click menu: the ticket page everywhere, the rest on the toolbar button's menu. With
- * several profiles, a submenu names the active one and switches to another.
+ * several profiles, a submenu names the active one and switches to another. No Sign out here: a
+ * click would revoke at once, beside "Open agent chat"; the popup's account area asks first.
  */
 export function menuItems(settings?: Settings): MenuItem[] {
   const items: MenuItem[] = [
@@ -25,7 +25,6 @@ export function menuItems(settings?: Settings): MenuItem[] {
     { id: 'open-agent-ticket', title: t('menu_agent_ticket'), contexts: EVERYWHERE },
     { id: 'open-agent-chat', title: t('menu_agent_chat'), contexts: ['action'] },
     { id: 'open-admin-dashboard', title: t('menu_admin_dashboard'), contexts: ['action'] },
-    { id: REVOKE_MENU_ID, title: t('menu_revoke'), contexts: ['action'] },
   ];
   if (!settings || settings.profiles.length < 2) return items;
   const { profiles } = settings;
@@ -45,7 +44,7 @@ export function menuItems(settings?: Settings): MenuItem[] {
 }
 
 export interface WaysInDeps extends OpenDeps {
-  lifecycleFor(profileId: string): Pick<TokenLifecycle, 'liveSession' | 'revoke'>;
+  lifecycleFor(profileId: string): Pick<TokenLifecycle, 'liveSession'>;
   prompt(prompt: Prompt): Promise<void>;
   /** Makes a profile the active one (the menu's profile items). */
   activate(profileId: string): Promise<void>;
@@ -81,9 +80,4 @@ export async function runWayIn(id: string, deps: WaysInDeps, selection = ''): Pr
   const action = actionOfMenuItem(await deps.settings(), id);
   if (action) return openActionOrPrompt(action, selection, deps);
   if (id.startsWith(PROFILE_ITEM)) return deps.activate(id.slice(PROFILE_ITEM.length));
-  if (id === REVOKE_MENU_ID) {
-    await requestedProfile({}, deps)
-      .then((profile) => deps.lifecycleFor(profile.id).revoke())
-      .catch((error: unknown) => deps.prompt({ reason: errorKindOf(error) ?? 'unreachable' }));
-  }
 }

@@ -20,7 +20,7 @@ export function noticeOpens(id: string): OpenRequest | null {
  */
 export function risenCount(before: WaitingState | undefined, after: WaitingState | undefined): number | null {
   if (before?.kind !== 'count' || after?.kind !== 'count' || after.stale) return null;
-  if (after.serverUrl !== before.serverUrl) return null;
+  if (after.serverUrl !== before.serverUrl || after.username !== before.username) return null;
   return after.count > before.count ? after.count : null;
 }
 

@@ -1,10 +1,9 @@
 import type { BytedeskClient } from '../server/client';
-import { afterAnswer, afterFailure, shouldAsk, stateFor, type WaitingState } from './waiting';
+import { afterAnswer, afterFailure, shouldAsk, stateFor, type WaitingAccount, type WaitingState } from './waiting';
 
-/** What a check needs of the signed-in session: the token goes to its own server only. */
-export interface WaitingSession {
+/** What a check needs of the signed-in session: the token goes to its own server only; the count is the account's. */
+export interface WaitingSession extends WaitingAccount {
   token: string;
-  serverUrl: string;
   profileId: string;
 }
 
@@ -43,14 +42,14 @@ export function waitingPoller(deps: WaitingDeps): WaitingPoller {
     const session = await deps.session();
     if (!session) return undefined;
     const { profileId, serverUrl } = session;
-    const before = stateFor(await deps.load(), profileId, serverUrl);
+    const before = stateFor(await deps.load(), profileId, session);
     const forced =
       (reason === 'options' && before?.kind === 'unsupported') || (reason === 'alarm' && before?.kind === 'count');
     if (!forced && !shouldAsk(before, deps.now())) return before;
 
     let after: WaitingState | undefined;
     try {
-      after = afterAnswer(await deps.client(serverUrl).unreplied(session.token), serverUrl, deps.now());
+      after = afterAnswer(await deps.client(serverUrl).unreplied(session.token), session, deps.now());
     } catch (error) {
       after = afterFailure(before, error);
     }
@@ -62,7 +61,7 @@ export function waitingPoller(deps: WaitingDeps): WaitingPoller {
   async function record(asked: WaitingSession, after: WaitingState | undefined) {
     const [states, current] = await Promise.all([deps.load(), deps.session()]);
     const latest = states[asked.profileId];
-    if (latest?.kind === 'off' || current?.token !== asked.token) return stateFor(states, asked.profileId, asked.serverUrl);
+    if (latest?.kind === 'off' || current?.token !== asked.token) return stateFor(states, asked.profileId, asked);
     if (!after) return undefined;
     await deps.save({ ...states, [asked.profileId]: after }, states);
     return after;

@@ -87,7 +87,8 @@ describe('shortcuts and context menu', () => {
     const query = new URL(promptPage.url()).searchParams;
     expect(Object.fromEntries(query)).toEqual({ reason: 'signed-out', workspace: 'agent', path: 'ticket' });
     expect(await browserWindows(ext)).toContainEqual({ type: 'popup', urls: [promptPage.url()] });
-    expect(await prompt.alert.textContent()).toBe(t('error_signed_out'));
+    expect(await prompt.opens.textContent(), 'says what signing in opens').toBe(t('popup_sign_in_to_open', t('popup_page_ticket')));
+    expect(await prompt.alert.count(), 'being signed out is no error').toBe(0);
     expect(await prompt.isSignInForm()).toBe(true);
     expect(pageLoads(server), 'no page was opened without a token').toEqual([]);
     expect(server.requests.filter((r) => r.token !== null)).toEqual([]);
@@ -129,6 +130,7 @@ describe('shortcuts and context menu', () => {
     await prompt.rendered();
     expect(Object.fromEntries(new URL(prompt.page.url()).searchParams)).toEqual({ reason: 'token-rejected', workspace: 'agent', path: 'chat' });
     expect(await prompt.alert.textContent()).toBe(t('error_token_rejected'));
+    expect(await prompt.opens.textContent()).toBe(t('popup_sign_in_to_open', t('popup_page_chat')));
     expect(await prompt.isSignInForm()).toBe(true);
     expect(pageLoads(server), 'no page opened with the dead token').toEqual([]);
     expect(server.requests.map((r) => [r.path, r.token])).toEqual([

@@ -188,7 +188,7 @@ describe('the background worker', () => {
   it('creates its menu items once, however often the worker starts', async () => {
     removeAllListeners(); // the worker stops…
     registerBackground(createServices()); // …and starts again
-    await vi.waitFor(() => expect(fakes.contextMenus.items.size).toBe(4));
+    await vi.waitFor(() => expect(fakes.contextMenus.items.size).toBe(3));
     expect(fakes.contextMenus.errors).toEqual([]);
     expect(fakes.contextMenus.items.get('open-agent-ticket')?.contexts).toEqual(['page', 'link', 'selection', 'action']);
   });

@@ -26,7 +26,7 @@ beforeEach(() => {
   server.setWaiting(AGENT, { unreplied: 0 });
   server.clearRequests();
   now = Date.now();
-  session = { token: server.mint(AGENT), serverUrl: server.url, profileId: 'p1' };
+  session = { token: server.mint(AGENT), serverUrl: server.url, username: AGENT, profileId: 'p1' };
 });
 
 const poller = () =>
@@ -98,7 +98,7 @@ describe('a server without the feature hides it', () => {
     server.setWorkSupport(support);
     server.setWaiting(AGENT, { unreplied: 3 });
     const p = poller();
-    expect(await p.check('alarm')).toEqual({ kind: 'unsupported', reason, checkedAt: now, serverUrl: server.url });
+    expect(await p.check('alarm')).toEqual({ kind: 'unsupported', reason, checkedAt: now, serverUrl: server.url, username: AGENT });
     for (let i = 0; i < 5; i++) {
       now += 10 * MINUTE;
       await p.check('alarm');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lockAfterRefusal, lockedUntil, type AccountLock } from '../../components/popup/account-lock';
+import { lockAfterRefusal, lockedUntil, lockOn, startingUsername, type AccountLock } from '../../components/popup/account-lock';
 
 const NOW = 1_700_000_000_000;
 const MINUTE = 60_000;
@@ -25,5 +25,25 @@ describe('the lock after too many wrong passwords', () => {
     [null, 'agent1@email.com', NOW, null],
   ] as const)('%j for %j at %d: locked until %j', (lock, username, now, until) => {
     expect(lockedUntil(lock, username, now)).toBe(until);
+  });
+
+  it.each([
+    ['agent1 just signed out while agent2 is locked: agent1, Sign in enabled', 'agent1@email.com', { username: 'agent2@email.com', until: NOW + MINUTE }, 'agent1@email.com'],
+    ['nobody signed in before, an account is locked: that one, with its lock', '', { username: 'agent2@email.com', until: NOW + MINUTE }, 'agent2@email.com'],
+    ['nobody signed in before, the lock ran out: empty', '', { username: 'agent2@email.com', until: NOW - 1 }, ''],
+    ['no lock: the last account', 'agent1@email.com', null, 'agent1@email.com'],
+  ] as const)('another account\'s lock is not shown after a sign-out: %s', (_, last, lock, username) => {
+    const start = startingUsername(last, lock, NOW);
+    expect(start).toBe(username);
+    expect(lockedUntil(lock, start, NOW) !== null, 'a lock shows only for the name in the field').toBe(lock?.username === start && lock.until > NOW);
+  });
+
+  const stored = { username: 'agent2@email.com', until: NOW + MINUTE, profileId: 'p1', serverUrl: 'https://desk.example.com' };
+  it.each([
+    ['its own profile and server', { id: 'p1', baseUrl: 'https://desk.example.com' }, true],
+    ['another profile', { id: 'p2', baseUrl: 'https://desk.example.com' }, false],
+    ['its profile moved to another server', { id: 'p1', baseUrl: 'https://other.example.com' }, false],
+  ] as const)('a remembered lock applies to %s: %s', (_, profile, applies) => {
+    expect(lockOn(stored, profile)).toEqual(applies ? stored : null);
   });
 });

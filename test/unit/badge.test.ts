@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBadge } from '../../lib/badge/badge';
 import type { BadgeLook } from '../../lib/browser/action-badge';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
-import { profileItems, settingsItem } from '../../lib/storage';
+import { profileItems, settingsItem, waitingItem } from '../../lib/storage';
 import type { Session } from '../../lib/token/session';
 import { localeTranslator } from '../support/locale';
 import { PROFILE } from '../support/profiles';
@@ -56,6 +56,23 @@ describe('startBadge', () => {
 
     await sessionItem.setValue({ ...SESSION, persist: false });
     await vi.waitFor(() => expect(last()).toBe(''));
+  });
+
+  it("Another account's waiting count is never shown: agent1's 3 stays off the badge once admin signs in", async () => {
+    const agent1 = { ...SESSION, user: { username: 'agent1@email.com', nickname: 'Agent One', superUser: false } };
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, profiles: [PROFILE], activeProfileId: PROFILE.id });
+    await persistentSessionItem.setValue(agent1);
+    await waitingItem.setValue({
+      [PROFILE.id]: { kind: 'count', count: 3, checkedAt: T0, stale: false, serverUrl: PROFILE.baseUrl, username: 'agent1@email.com' },
+    });
+    const { last } = start();
+    await vi.waitFor(() => expect(last()).toBe('3'));
+
+    await persistentSessionItem.removeValue();
+    await vi.waitFor(() => expect(last()).toBe('OFF'));
+    await persistentSessionItem.setValue(SESSION);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(last(), 'admin signed in: no count of agent1').toBe('');
   });
 
   it('stops following storage once stopped', async () => {

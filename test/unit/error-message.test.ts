@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { errorMessage } from '../../lib/error-message';
+import { errorMessage, signInErrorMessage } from '../../lib/error-message';
 import { LaunchpadError, type ErrorKind } from '../../lib/server/errors';
 import { localeTranslator } from '../support/locale';
 
@@ -19,6 +19,7 @@ describe('errorMessage', () => {
     expect(ofKinds.filter((key) => !keys.includes(key))).toEqual([]);
     expect(keys.filter((key) => !ofKinds.includes(key)).sort()).toEqual([
       'error_unexpected',
+      'error_unreachable_signed_out',
       'error_wrong_credentials_last_try',
       'error_wrong_credentials_tries',
     ]);
@@ -52,6 +53,19 @@ describe('errorMessage', () => {
   ] as const)('says "1 try", not "1 tries" (%s)', (locale, expected) => {
     const error = new LaunchpadError('wrong-credentials', { triesLeft: 1 });
     expect(errorMessage(error, localeTranslator(locale))).toBe(expected);
+  });
+
+  it.each([
+    ['en', 'Cannot reach desk.example.com. Check the address or your connection.'],
+    ['zh_CN', '无法连接 desk.example.com。请检查地址或网络连接。'],
+  ] as const)('the signed-out form names the server it cannot reach and never says "you stay signed in" (%s)', (locale, expected) => {
+    const translate = localeTranslator(locale);
+    const text = signInErrorMessage(new LaunchpadError('unreachable'), 'desk.example.com', translate);
+    expect(text).toBe(expected);
+    expect(text).not.toMatch(/signed in|保持登录/);
+    expect(signInErrorMessage(new LaunchpadError('account-locked'), 'desk.example.com', translate)).toBe(
+      errorMessage(new LaunchpadError('account-locked'), translate),
+    );
   });
 
   it('reads the kind of an error that crossed messaging as a plain object', () => {

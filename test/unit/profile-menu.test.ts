@@ -16,7 +16,7 @@ import { profileOf, settingsOf } from '../support/profiles';
 const profile = profileOf;
 const PROD = profile('prod', 'Production');
 const STAGING = profile('staging', 'Staging');
-const BASE_ITEMS = ['open-agent-ticket', 'open-agent-chat', 'open-admin-dashboard', 'revoke'];
+const BASE_ITEMS = ['open-agent-ticket', 'open-agent-chat', 'open-admin-dashboard'];
 
 describe('menuItems', () => {
   it.each([
@@ -76,7 +76,7 @@ describe('the menu in the background', () => {
   const shown = () => Object.fromEntries([...fakes.contextMenus.items].filter(([, item]) => item.type === 'radio').map(([id, item]) => [id, item.checked]));
   const title = () => fakes.contextMenus.items.get('profiles')?.title;
 
-  it('one profile: the four items, no profile submenu', async () => {
+  it('one profile: the three items, no profile submenu (no Sign out beside them)', async () => {
     await start(settingsOf([PROD]));
     await vi.waitFor(() => expect([...fakes.contextMenus.items.keys()]).toEqual(BASE_ITEMS));
   });
@@ -99,12 +99,12 @@ describe('the menu in the background', () => {
 
   it('a worker started again draws the menu anew, with no duplicate ids', async () => {
     await start(settingsOf([PROD, STAGING]));
-    await vi.waitFor(() => expect(fakes.contextMenus.items.size).toBe(7));
+    await vi.waitFor(() => expect(fakes.contextMenus.items.size).toBe(6));
     removeAllListeners();
     registerBackground(createServices());
     await settingsItem.setValue(settingsOf([PROD, STAGING], { activeProfileId: STAGING.id })); // and a change while both draw
     await vi.waitFor(() => expect(shown()).toEqual({ 'profile/prod': false, 'profile/staging': true }));
-    expect(fakes.contextMenus.items.size).toBe(7);
+    expect(fakes.contextMenus.items.size).toBe(6);
     expect(fakes.contextMenus.errors).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@ const session = (change: Partial<Session> = {}): Session => ({
   ...change,
 });
 const count = (n: number, change: Partial<WaitingState> = {}): WaitingState =>
-  ({ kind: 'count', count: n, checkedAt: CHECKED, stale: false, serverUrl: PROFILE.baseUrl, ...change }) as WaitingState;
+  ({ kind: 'count', count: n, checkedAt: CHECKED, stale: false, serverUrl: PROFILE.baseUrl, username: 'agent1@email.com', ...change }) as WaitingState;
 
 const badgeWith = (settings: Settings, stored: Session | null, waiting: WaitingState | undefined, now = CHECKED + 10_000, translate = en) =>
   waitingBadge(badgeState({ settings, session: stored, now }, translate), waiting, now, translate);
@@ -57,8 +57,8 @@ describe('the count on the toolbar button', () => {
   it.each<[string, WaitingState | undefined]>([
     ['nothing waiting', count(0)],
     ['never checked', undefined],
-    ['an older server', { kind: 'unsupported', reason: 'not-on-server', checkedAt: CHECKED, serverUrl: PROFILE.baseUrl }],
-    ['no authority', { kind: 'unsupported', reason: 'no-authority', checkedAt: CHECKED, serverUrl: PROFILE.baseUrl }],
+    ['an older server', { kind: 'unsupported', reason: 'not-on-server', checkedAt: CHECKED, serverUrl: PROFILE.baseUrl, username: 'agent1@email.com' }],
+    ['no authority', { kind: 'unsupported', reason: 'no-authority', checkedAt: CHECKED, serverUrl: PROFILE.baseUrl, username: 'agent1@email.com' }],
     ['turned off', { kind: 'off' }],
   ])('%s: the badge of today, empty and signed in', (_, waiting) => {
     expect(badgeWith(SET_UP, session(), waiting)).toEqual({

@@ -5,7 +5,7 @@ import { localeTranslator } from '../support/locale';
 
 const URL_A = 'https://desk.example.com';
 const count = (n: number, change: Partial<WaitingState> = {}): WaitingState =>
-  ({ kind: 'count', count: n, checkedAt: 0, stale: false, serverUrl: URL_A, ...change }) as WaitingState;
+  ({ kind: 'count', count: n, checkedAt: 0, stale: false, serverUrl: URL_A, username: 'agent1@email.com', ...change }) as WaitingState;
 
 describe('when a notice is worth it', () => {
   it.each<[string, WaitingState | undefined, WaitingState | undefined, number | null]>([
@@ -17,6 +17,7 @@ describe('when a notice is worth it', () => {
     ['an old count read again after a failure', count(2, { stale: true }), count(2), null],
     ['an old count kept through a failure', count(2), count(2, { stale: true }), null],
     ['another server: not a rise', count(1, { serverUrl: 'https://old.example.com' }), count(4), null],
+    ['another account: not a rise', count(1, { username: 'admin@email.com' }), count(4), null],
     ['turned off', count(1), { kind: 'off' }, null],
   ])('%s', (_, before, after, expected) => {
     expect(risenCount(before, after)).toBe(expected);

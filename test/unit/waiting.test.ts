@@ -3,10 +3,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { WAITING_ALARM, waitingAlarm } from '../../lib/browser/waiting-alarm';
 import { createBytedeskClient } from '../../lib/server/client';
 import { LaunchpadError } from '../../lib/server/errors';
-import { afterAnswer, afterFailure, isStale, nextCheck, shouldAsk, stateFor, withCountShown, type WaitingState } from '../../lib/work/waiting';
+import { afterAnswer, afterFailure, isStale, nextCheck, shouldAsk, stateFor, withCountShown, withoutEnded, type WaitingState } from '../../lib/work/waiting';
 import { waitingPoller, type WaitingDeps, type WaitingSession } from '../../lib/work/waiting-poller';
 
 const URL_A = 'https://desk.example.com';
+const AGENT1 = 'agent1@email.com';
+const ACCOUNT = { serverUrl: URL_A, username: AGENT1 };
 const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -37,13 +39,13 @@ function clientAnswering(reply: Reply) {
 }
 
 const counted = (count: number, change: Partial<WaitingState> = {}): WaitingState =>
-  ({ kind: 'count', count, checkedAt: T0, stale: false, serverUrl: URL_A, ...change }) as WaitingState;
+  ({ kind: 'count', count, checkedAt: T0, stale: false, ...ACCOUNT, ...change }) as WaitingState;
 
 /** What the extension shows after one check that met `reply`, when it showed `before`. */
 async function stateAfter(reply: Reply, before?: WaitingState) {
   const { client } = clientAnswering(reply);
   try {
-    return afterAnswer(await client.unreplied('tok'), URL_A, T0 + MINUTE);
+    return afterAnswer(await client.unreplied('tok'), ACCOUNT, T0 + MINUTE);
   } catch (error) {
     return afterFailure(before, error);
   }
@@ -61,15 +63,15 @@ describe('reading the unreplied count from every answer in the contract', () => 
     ['PagedModel JSON: data.page.totalElements', ok({ content: [], page: { size: 1, number: 0, totalElements: 7, totalPages: 7 } }), counted(7, { checkedAt: T0 + MINUTE })],
     ['an empty page (a user who is no agent)', ok({ ...SPRING_PAGE, content: [], totalElements: 0, empty: true }), counted(0, { checkedAt: T0 + MINUTE })],
     ['older server: HTTP 200, code 404 "No static resource"', { status: 200, body: { message: 'No static resource api/v1/queue/query/unreplied.', code: 404, data: false } },
-      { kind: 'unsupported', reason: 'not-on-server', checkedAt: T0 + MINUTE, serverUrl: URL_A }],
+      { kind: 'unsupported', reason: 'not-on-server', checkedAt: T0 + MINUTE, ...ACCOUNT }],
     ['older server: HTTP 404 whitelabel page', { status: 404, body: WHITELABEL, contentType: 'text/html' },
-      { kind: 'unsupported', reason: 'not-on-server', checkedAt: T0 + MINUTE, serverUrl: URL_A }],
+      { kind: 'unsupported', reason: 'not-on-server', checkedAt: T0 + MINUTE, ...ACCOUNT }],
     ['older server: HTTP 404 Spring JSON', { status: 404, body: { status: 404, error: 'Not Found', path: '/api/v1/queue/query/unreplied' } },
-      { kind: 'unsupported', reason: 'not-on-server', checkedAt: T0 + MINUTE, serverUrl: URL_A }],
+      { kind: 'unsupported', reason: 'not-on-server', checkedAt: T0 + MINUTE, ...ACCOUNT }],
     ['no authority: HTTP 403', { status: 403, body: { code: 403, data: false, message: 'i18n.authorization.denied' } },
-      { kind: 'unsupported', reason: 'no-authority', checkedAt: T0 + MINUTE, serverUrl: URL_A }],
+      { kind: 'unsupported', reason: 'no-authority', checkedAt: T0 + MINUTE, ...ACCOUNT }],
     ['no authority: HTTP 200, code 403', { status: 200, body: { code: 403, data: false, message: 'i18n.authorization.denied' } },
-      { kind: 'unsupported', reason: 'no-authority', checkedAt: T0 + MINUTE, serverUrl: URL_A }],
+      { kind: 'unsupported', reason: 'no-authority', checkedAt: T0 + MINUTE, ...ACCOUNT }],
   ])('%s', async (_, reply, expected) => {
     expect(await stateAfter(reply, counted(1))).toEqual(expected);
   });
@@ -113,7 +115,7 @@ describe('the other work calls of the contract (not polled yet)', () => {
 });
 
 describe('when to ask the server', () => {
-  const unsupported: WaitingState = { kind: 'unsupported', reason: 'not-on-server', checkedAt: T0, serverUrl: URL_A };
+  const unsupported: WaitingState = { kind: 'unsupported', reason: 'not-on-server', checkedAt: T0, ...ACCOUNT };
   it.each<[string, WaitingState | undefined, number, boolean]>([
     ['never asked: asks', undefined, T0, true],
     ['a count just read (a popup opened twice): waits', counted(3), T0 + 10_000, false],
@@ -131,10 +133,26 @@ describe('when to ask the server', () => {
   });
 
   it('forgets what another server address said: a server change asks again', () => {
-    const states = { p1: { kind: 'unsupported', reason: 'not-on-server', checkedAt: T0, serverUrl: 'https://old.example.com' } as WaitingState };
-    expect(stateFor(states, 'p1', URL_A)).toBeUndefined();
-    expect(stateFor(states, 'p1', 'https://old.example.com')).toEqual(states.p1);
-    expect(stateFor({ p1: { kind: 'off' } }, 'p1', URL_A)).toEqual({ kind: 'off' });
+    const old = { serverUrl: 'https://old.example.com', username: AGENT1 };
+    const states = { p1: { kind: 'unsupported', reason: 'not-on-server', checkedAt: T0, ...old } as WaitingState };
+    expect(stateFor(states, 'p1', ACCOUNT)).toBeUndefined();
+    expect(stateFor(states, 'p1', old)).toEqual(states.p1);
+    expect(stateFor({ p1: { kind: 'off' } }, 'p1', ACCOUNT)).toEqual({ kind: 'off' });
+  });
+
+  it.each<[string, { serverUrl: string; username: string } | null, boolean]>([
+    ['the account that read it', ACCOUNT, true],
+    ['another account signed in on the same profile and server', { serverUrl: URL_A, username: 'admin@email.com' }, false],
+    ['the same user name on another server', { serverUrl: 'https://other.example.com', username: AGENT1 }, false],
+    ['nobody signed in', null, false],
+  ])('another account\'s waiting count is never shown: %s sees it: %s', (_, account, seen) => {
+    expect(stateFor({ p1: counted(3) }, 'p1', account)).toEqual(seen ? counted(3) : undefined);
+  });
+
+  it('another account\'s waiting count is forgotten: a sign-out or another sign-in drops it, the switch stays', () => {
+    const states = { p1: counted(3), p2: counted(1), p3: { kind: 'off' } as WaitingState, p4: counted(2) };
+    const admin = { serverUrl: URL_A, username: 'admin@email.com' };
+    expect(withoutEnded(states, { p1: null, p2: admin, p4: ACCOUNT })).toEqual({ p3: { kind: 'off' }, p4: counted(2) });
   });
 
   it('the options switch: off stops asking for that profile only; on again asks at once', () => {
@@ -155,7 +173,7 @@ describe('when to ask the server', () => {
 });
 
 describe('the poller', () => {
-  const SESSION: WaitingSession = { token: 'tok', serverUrl: URL_A, profileId: 'p1' };
+  const SESSION: WaitingSession = { token: 'tok', ...ACCOUNT, profileId: 'p1' };
 
   function setup(answers: (() => Promise<number | { unsupported: 'not-on-server' | 'no-authority' }>)[]) {
     let now = T0;
@@ -221,7 +239,7 @@ describe('the poller', () => {
 
   it('records an older server with its time, asks again only after a day, or at once from the options page', async () => {
     const t = setup([async () => ({ unsupported: 'not-on-server' }), async () => ({ unsupported: 'not-on-server' }), async () => 4]);
-    expect(await t.poller.check('alarm')).toEqual({ kind: 'unsupported', reason: 'not-on-server', checkedAt: T0, serverUrl: URL_A });
+    expect(await t.poller.check('alarm')).toEqual({ kind: 'unsupported', reason: 'not-on-server', checkedAt: T0, ...ACCOUNT });
     for (let minute = 1; minute < 60; minute++) {
       t.advance(MINUTE);
       await t.poller.check('alarm');
@@ -250,8 +268,18 @@ describe('the poller', () => {
 
   it('asks the new server at once after a server change', async () => {
     const t = setup([async () => 5]);
-    t.setStates({ p1: { kind: 'unsupported', reason: 'no-authority', checkedAt: T0, serverUrl: 'https://old.example.com' } });
+    t.setStates({ p1: { kind: 'unsupported', reason: 'no-authority', checkedAt: T0, serverUrl: 'https://old.example.com', username: AGENT1 } });
     expect(await t.poller.check('popup')).toEqual(counted(5));
+  });
+
+  it('another account\'s waiting count is not reused: admin signed in after agent1 is asked at once, seconds later', async () => {
+    const t = setup([async () => 3, async () => 0]);
+    await t.poller.check('signed-in');
+    t.advance(2_000);
+    t.setSession({ ...SESSION, token: 'admin-token', username: 'admin@email.com' });
+    expect(await t.poller.check('signed-in')).toEqual(counted(0, { checkedAt: T0 + 2_000, username: 'admin@email.com' }));
+    expect(t.asked).toEqual([`${URL_A} tok`, `${URL_A} admin-token`]);
+    expect(t.states().p1).toMatchObject({ count: 0, username: 'admin@email.com' });
   });
 
   it('asks nothing when signed out or when the count is turned off', async () => {

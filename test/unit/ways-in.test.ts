@@ -3,14 +3,16 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LaunchpadError } from '../../lib/server/errors';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
 import type { Session } from '../../lib/token/session';
-import { parsePrompt, promptQuery } from '../../lib/ways-in/prompt';
-import { runWayIn, type WaysInDeps } from '../../lib/ways-in/ways-in';
+import { parsePrompt, promptOpens, promptQuery } from '../../lib/ways-in/prompt';
+import { menuItems, runWayIn, type WaysInDeps } from '../../lib/ways-in/ways-in';
+import { localeTranslator } from '../support/locale';
 import { PROFILE } from '../support/profiles';
 
 const SETTINGS: Settings = { ...DEFAULT_SETTINGS, profiles: [PROFILE], activeProfileId: PROFILE.id };
 const SESSION = { token: 'T0K', serverUrl: PROFILE.baseUrl } as Session;
 
-type Lifecycle = ReturnType<WaysInDeps['lifecycleFor']>;
+// revoke: a spy, to see that no way in signs anyone out.
+type Lifecycle = ReturnType<WaysInDeps['lifecycleFor']> & { revoke(): Promise<void> };
 
 function deps(overrides: Partial<Lifecycle> = {}, settings = SETTINGS) {
   const opened: string[] = [];
@@ -56,12 +58,13 @@ describe('shortcuts and menu items', () => {
     expect(prompts).toMatchObject([{ reason: 'not-set-up' }]);
   });
 
-  it('revokes from the toolbar menu, and explains when the server is out of reach', async () => {
-    const { d, lifecycle, prompts } = deps({ revoke: vi.fn(async () => Promise.reject(new LaunchpadError('unreachable'))) });
+  it('the toolbar menu has no Sign out that revokes without a question: no such item, and its old id signs nobody out', async () => {
+    expect(menuItems(SETTINGS).map((item) => item.title)).not.toContain('Sign out');
+    expect(menuItems(SETTINGS).map((item) => item.id)).not.toContain('revoke');
+    const { d, lifecycle, opened, prompts } = deps();
     await runWayIn('revoke', d);
-    expect(d.lifecycleFor).toHaveBeenCalledWith(PROFILE.id);
-    expect(lifecycle.revoke).toHaveBeenCalledOnce();
-    expect(prompts).toEqual([{ reason: 'unreachable' }]);
+    expect(lifecycle.revoke).not.toHaveBeenCalled();
+    expect([opened, prompts]).toEqual([[], []]);
   });
 
   it('ignores ids it does not know', async () => {
@@ -82,5 +85,18 @@ describe('prompt query', () => {
   it.each(['', '?workspace=agent&path=ticket', '?reason=signed-out&workspace=evil&path=x'])('reads %j safely', (query) => {
     const prompt = parsePrompt(query);
     expect(prompt?.request).toBeUndefined();
+  });
+});
+
+describe('the sign-in window a shortcut opens', () => {
+  it.each([
+    ['agent', 'ticket', 'Sign in to open Tickets', '登录后打开“工单”'],
+    ['agent', 'chat', 'Sign in to open Chats', '登录后打开“会话”'],
+    ['admin', 'dashboard', 'Sign in to open Dashboard', '登录后打开“仪表盘”'],
+    ['agent', 'ticket?search=ORDER-1234', 'Sign in to open /ticket?search=ORDER-1234', '登录后打开“/ticket?search=ORDER-1234”'],
+    ['agent', '任意路径', 'Sign in to open /任意路径', '登录后打开“/任意路径”'],
+  ] as const)('says what signing in opens, by the name the popup lists: %s %s', (workspace, path, en, zh) => {
+    expect(promptOpens({ workspace, path }, localeTranslator('en'))).toBe(en);
+    expect(promptOpens({ workspace, path }, localeTranslator('zh_CN'))).toBe(zh);
   });
 });

@@ -69,6 +69,10 @@ export class PopupPage {
   get alert(): Locator {
     return this.page.getByRole('alert');
   }
+  /** What the sign-in window a shortcut opens says it will open ("Sign in to open Tickets"). */
+  get opens(): Locator {
+    return this.page.locator('p.opens');
+  }
   /** The popup's status line ("Signed out"). */
   get status(): Locator {
     return this.page.locator('#root > [role=status]');
