@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import type { StandInServer } from '../server/bytedesk-server.ts';
 import { seriousViolations } from './a11y.ts';
 import { launchExtension, startServerForTest, type ExtensionHarness } from './harness.ts';
-import { en } from './pages/messages.ts';
+import { en, pageName } from './pages/messages.ts';
 import { OptionsPage } from './pages/options.ts';
 import { PopupPage } from './pages/popup.ts';
 import { AGENT, storedSession } from './support.ts';
@@ -48,9 +48,9 @@ it('the link snippet copied for the ticket page holds the placeholder, and the r
   const page = popup.page;
   await page.bringToFront();
   // By keyboard: from the filter box, Tab reaches the selected row's menu; Enter opens it.
-  expect(await popup.selectedPage()).toContain(t('popup_page_ticket'));
+  expect(await popup.selectedPage()).toContain(pageName(t, 'agent', 'ticket'));
   await page.keyboard.press('Tab');
-  const menu = page.getByRole('button', { name: t('share_menu', t('popup_page_ticket')), exact: true });
+  const menu = page.getByRole('button', { name: t('share_menu', pageName(t, 'agent', 'ticket')), exact: true });
   await expect.poll(() => menu.evaluate((el) => el === document.activeElement)).toBe(true);
   await page.keyboard.press('Enter');
   const realToken = page.getByRole('checkbox', { name: t('share_real_token'), exact: true });

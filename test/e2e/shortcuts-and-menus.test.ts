@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StandInServer } from '../server/bytedesk-server.ts';
 import type { ExtensionHarness } from './harness.ts';
-import { en } from './pages/messages.ts';
+import { en, pageName } from './pages/messages.ts';
 import { PopupPage } from './pages/popup.ts';
 import {
   ADMIN,
@@ -87,7 +87,7 @@ describe('shortcuts and context menu', () => {
     const query = new URL(promptPage.url()).searchParams;
     expect(Object.fromEntries(query)).toEqual({ reason: 'signed-out', workspace: 'agent', path: 'ticket' });
     expect(await browserWindows(ext)).toContainEqual({ type: 'popup', urls: [promptPage.url()] });
-    expect(await prompt.opens.textContent(), 'says what signing in opens').toBe(t('popup_sign_in_to_open', t('popup_page_ticket')));
+    expect(await prompt.opens.textContent(), 'says what signing in opens').toBe(t('popup_sign_in_to_open', pageName(t, 'agent', 'ticket')));
     expect(await prompt.alert.count(), 'being signed out is no error').toBe(0);
     expect(await prompt.isSignInForm()).toBe(true);
     expect(pageLoads(server), 'no page was opened without a token').toEqual([]);
@@ -130,7 +130,7 @@ describe('shortcuts and context menu', () => {
     await prompt.rendered();
     expect(Object.fromEntries(new URL(prompt.page.url()).searchParams)).toEqual({ reason: 'token-rejected', workspace: 'agent', path: 'chat' });
     expect(await prompt.alert.textContent()).toBe(t('error_token_rejected'));
-    expect(await prompt.opens.textContent()).toBe(t('popup_sign_in_to_open', t('popup_page_chat')));
+    expect(await prompt.opens.textContent()).toBe(t('popup_sign_in_to_open', pageName(t, 'agent', 'chat')));
     expect(await prompt.isSignInForm()).toBe(true);
     expect(pageLoads(server), 'no page opened with the dead token').toEqual([]);
     expect(server.requests.map((r) => [r.path, r.token])).toEqual([

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import type { StandInServer } from '../server/bytedesk-server.ts';
 import { horizontalOverflow, seriousViolations } from './a11y.ts';
 import { launchExtension, startServerForTest, type ExtensionHarness } from './harness.ts';
-import { en, zhCN, type Translate } from './pages/messages.ts';
+import { en, zhCN, type Translate, pageName } from './pages/messages.ts';
 import { POPUP_VIEWPORT, PopupPage } from './pages/popup.ts';
 import { ADMIN, AGENT, dispatchCommand, passwordLogins, resetBetweenTests } from './support.ts';
 
@@ -73,7 +73,7 @@ describe.each([
     const after = await open();
     expect(await after.isLauncher()).toBe(true);
     expect(await after.text()).not.toContain(t('waiting_count', '3'));
-    expect((await after.listedPages())[0]?.[0], 'nothing waits for admin: no chats first').not.toBe(t('popup_page_chat'));
+    expect((await after.listedPages())[0]?.[0], 'nothing waits for admin: no chats first').not.toBe(pageName(t, 'agent', 'chat'));
     await looksRight(after.page, 'account-switch-no-count');
   });
 
@@ -129,7 +129,7 @@ describe.each([
     const prompt = new PopupPage(await prompted, t);
     await prompt.page.waitForLoadState();
     await prompt.rendered();
-    expect(await prompt.opens.textContent()).toBe(t('popup_sign_in_to_open', t('popup_page_ticket')));
+    expect(await prompt.opens.textContent()).toBe(t('popup_sign_in_to_open', pageName(t, 'agent', 'ticket')));
     expect(await prompt.alert.count(), 'being signed out is no error').toBe(0);
     expect(await prompt.isSignInForm()).toBe(true);
     await prompt.page.setViewportSize(POPUP_VIEWPORT); // the window's size, not the headless default

@@ -91,8 +91,9 @@ describe('prompt query', () => {
 describe('the sign-in window a shortcut opens', () => {
   it.each([
     ['agent', 'ticket', 'Sign in to open Tickets', '登录后打开“工单”'],
-    ['agent', 'chat', 'Sign in to open Chats', '登录后打开“会话”'],
-    ['admin', 'dashboard', 'Sign in to open Dashboard', '登录后打开“仪表盘”'],
+    ['agent', 'chat', 'Sign in to open Chat', '登录后打开“聊天”'],
+    ['admin', 'welcome', 'Sign in to open Dashboard', '登录后打开“仪表盘”'],
+    ['admin', 'dashboard', 'Sign in to open /dashboard', '登录后打开“/dashboard”'],
     ['agent', 'ticket?search=ORDER-1234', 'Sign in to open /ticket?search=ORDER-1234', '登录后打开“/ticket?search=ORDER-1234”'],
     ['agent', '任意路径', 'Sign in to open /任意路径', '登录后打开“/任意路径”'],
   ] as const)('says what signing in opens, by the name the popup lists: %s %s', (workspace, path, en, zh) => {

@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MessageKey } from '../../../lib/browser/i18n';
+import type { Workspace } from '../../../lib/settings/workspace';
+import { pageLabel, pageLanguageOf, TOP_PAGES } from '../../../lib/workspace/paths';
 import { extensionDir } from '../harness.ts';
 
 /** A `_locales` folder of the extension. */
@@ -50,3 +52,10 @@ export function messageKeys(locale: LocaleDir): MessageKey[] {
 
 export const en = (): Translate => messages('en');
 export const zhCN = (): Translate => messages('zh_CN');
+
+/** A top page's name as the popup lists it in the language of `t` ("Tickets", "工单"). */
+export function pageName(t: Translate, workspace: Workspace, path: string): string {
+  const page = TOP_PAGES[workspace].find((p) => p.path === path);
+  if (!page) throw new Error(`No top page ${workspace}/${path}`);
+  return pageLabel(page, pageLanguageOf(t('page_language')));
+}
