@@ -8,7 +8,7 @@ import { onOmnibox } from '../browser/omnibox';
 import { openPopupWindow } from '../browser/popup-window';
 import { renewalAlarmProfile } from '../browser/renewal-alarm';
 import { WAITING_ALARM } from '../browser/waiting-alarm';
-import { onWebAppSignOut } from '../browser/web-app-sign-out';
+import { onApiRefusal, onWebAppSignOut } from '../browser/web-app-sign-out';
 import { onMessage } from '../messaging';
 import { setActiveProfile } from '../settings/profiles';
 import { removeProfile } from '../settings/remove-profile';
@@ -54,6 +54,12 @@ export function registerBackground(services: Services): void {
   onMessage('checkWaiting', async () => void (await waiting.check('options')));
   onMessage('removeProfile', ({ data }) => removeProfile(data.profileId, data.force === true, services));
   onWebAppSignOut(services.distrustAll);
+  // A 401 from a server's API: some token is dead. Trust ends; a page we opened asks about its own.
+  onApiRefusal((tabId) => {
+    services.distrustAll();
+    if (tabId >= 0) void services.healer.afterRefusal(tabId).catch(() => {});
+  });
+  browser.tabs.onRemoved.addListener((tabId) => services.healer.forgetTab(tabId));
   onMessage('createUser', async ({ data }) => createUser(data, { lifecycle: await active(), client }));
   onMessage('probe', ({ data }) => client(normalizeServerUrl(data.baseUrl)).probe());
   onMessage('snippet', ({ data }) => snippetWithToken(data, services.openDeps));
