@@ -11,6 +11,8 @@ import type { Workspace } from '../../lib/settings/settings';
 import { signedTabsItem } from '../../lib/storage';
 import { createOpenHealer, showsSignedTab } from '../../lib/token/heal-opens';
 import { createTokenLifecycle } from '../../lib/token/lifecycle';
+import { renewSession } from '../../lib/token/renewal';
+import { createSessionWriter } from '../../lib/token/session-writer';
 import { createPasswordVault, type KeyStore } from '../../lib/token/password-vault';
 import { sessionStoreFor } from '../../lib/token/session-store';
 import { tokenEnd } from '../../lib/token/trust';
@@ -157,6 +159,18 @@ describe('pages opened on a token revoked elsewhere', () => {
     expect(t.prompt).toHaveBeenCalledTimes(3);
     expect(t.client.login, 'the sign-in only: no password to try').toHaveBeenCalledOnce();
     expect(await t.store.load()).toBeNull();
+  });
+
+  it('an open that read the session just before the renewal landed gets the renewed token, not the sign-in prompt', async () => {
+    const t = setup();
+    const stale = await t.signIn(true);
+    t.advance(1000);
+    t.revoked.add(stale.token);
+    const renewed = await t.lifecycle.renew();
+    const writer = createSessionWriter({ store: t.store, scheduler: renewalAlarmFor(PROFILE.id), renewalAt: () => null });
+    const deps = { store: t.store, vault: createPasswordVault(keyStore), writer, client: () => t.client as unknown as BytedeskClient, revokeTokens: async () => {}, now: () => T0 };
+    await expect(renewSession(stale, true, deps)).resolves.toMatchObject({ token: renewed.token });
+    expect(t.client.login, 'the sign-in, then the one renewal').toHaveBeenCalledTimes(2);
   });
 
   it('a failed password login is not tried again, however many opens follow', async () => {

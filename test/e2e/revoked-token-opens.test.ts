@@ -1,0 +1,99 @@
+// A token revoked elsewhere (the admin console's Token management) while the extension still
+// trusts it: twenty shortcuts fired at once open at once, with no wait, and then every one of
+// those pages ends signed in with the fresh token (one password login), or on the sign-in
+// prompt when no password is remembered: never on the web app's own "not signed in".
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { StandInServer } from '../server/bytedesk-server.ts';
+import type { ExtensionHarness } from './harness.ts';
+import {
+  ADMIN,
+  browserAndServerPerFile,
+  browserWindows,
+  passwordLogins,
+  profileStatus,
+  storedSession,
+  tokenExchanges,
+  tokenInUrl,
+} from './support.ts';
+import { PopupPage } from './pages/popup.ts';
+
+let server: StandInServer;
+let ext: ExtensionHarness;
+
+browserAndServerPerFile((s, e) => {
+  server = s;
+  ext = e;
+});
+
+const OPENS = 20;
+const COMMANDS = ['open-agent-ticket', 'open-agent-chat', 'open-admin-dashboard'];
+
+declare const chrome: { commands: { onCommand: { dispatch(command: string): void } } };
+
+/** Twenty shortcuts in one go, as fast as the worker takes them. */
+async function fireShortcuts(): Promise<void> {
+  const worker = await ext.currentWorker();
+  await worker.evaluate(
+    ([count, commands]) => {
+      for (let i = 0; i < count; i++) chrome.commands.onCommand.dispatch(commands[i % commands.length]!);
+    },
+    [OPENS, COMMANDS] as const,
+  );
+}
+
+/** Signed in, the token confirmed by the server (so trusted), then revoked from outside. */
+async function signInThenRevokeElsewhere(rememberPassword: boolean): Promise<string> {
+  const popup = await PopupPage.open(ext);
+  await popup.signIn({ ...ADMIN, rememberPassword });
+  await popup.page.close();
+  const { token } = (await storedSession(ext))!;
+  server.revoke(token); // the admin console's Token management
+  expect(await profileStatus(server, token)).toBe(401);
+  server.clearRequests();
+  return token;
+}
+
+const isPrompt = (page: Page) => page.url().startsWith(`chrome-extension://${ext.extensionId}/popup.html?`);
+const appState = (page: Page) => page.locator('#status').getAttribute('data-state').catch(() => null);
+
+describe('opens on a token revoked elsewhere', () => {
+  it('with the password remembered: 20 shortcuts end as 20 signed-in pages with the fresh token, after one password login', async () => {
+    const revoked = await signInThenRevokeElsewhere(true);
+    await fireShortcuts();
+
+    await expect.poll(() => ext.webPages().length, { timeout: 40_000 }).toBe(OPENS);
+    const fresh = () => storedSession(ext).then((s) => s?.token);
+    await expect.poll(fresh, { timeout: 40_000 }).not.toBe(revoked);
+    const token = (await fresh())!;
+    await expect
+      .poll(() => ext.webPages().map(tokenInUrl), { timeout: 40_000 })
+      .toEqual(Array.from({ length: OPENS }, () => token));
+    for (const page of ext.webPages()) {
+      await expect.poll(() => appState(page), { timeout: 20_000 }).toBe('signed-in');
+    }
+    expect(await profileStatus(server, token), 'the token in every page is accepted').toBe(200);
+
+    expect(passwordLogins(server), 'one password login for 20 opens').toHaveLength(1);
+    expect(tokenExchanges(server).length).toBeLessThanOrEqual(1);
+    expect((await browserWindows(ext)).map((w) => w.type), 'no prompt window').not.toContain('popup');
+  });
+
+  it('with no password remembered: the 20 shortcuts end on the sign-in prompt, never on the app saying "not signed in"', async () => {
+    await signInThenRevokeElsewhere(false);
+    await fireShortcuts();
+
+    const prompts = () => ext.context.pages().filter(isPrompt);
+    await expect.poll(() => prompts().length, { timeout: 40_000 }).toBe(OPENS);
+    await expect.poll(() => ext.webPages().length, { timeout: 20_000 }).toBe(0);
+    for (const prompt of prompts()) {
+      const query = Object.fromEntries(new URL(prompt.url()).searchParams);
+      expect(query).toMatchObject({ reason: 'token-rejected' });
+      expect(COMMANDS.map((c) => c.replace(/^open-(agent|admin)-/, ''))).toContain(query.path);
+      await new PopupPage(prompt).rendered();
+      expect(await new PopupPage(prompt).isSignInForm()).toBe(true);
+    }
+    expect(passwordLogins(server), 'no password to try').toEqual([]);
+    expect(await storedSession(ext)).toBeUndefined();
+  });
+});
