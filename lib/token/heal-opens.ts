@@ -26,6 +26,14 @@ export interface HealDeps {
   now(): number;
 }
 
+function tokenIn(url: string | null): string | null {
+  try {
+    return url && new URL(url).searchParams.get('accessToken');
+  } catch {
+    return null;
+  }
+}
+
 /** Whether `shown` still is the page opened in `tab`: signed with its token, or that page with the token already cleaned away. */
 export function showsSignedTab(shown: string, tab: SignedTab, profile: ServerProfile): boolean {
   try {
@@ -65,24 +73,26 @@ export function createOpenHealer(deps: HealDeps) {
     return outcome;
   }
 
+  /** One tab opened with a refused token, if it still shows it: to the fresh address, or the prompt. */
+  async function healTab(tabId: number, tab: SignedTab, profile: ServerProfile, outcome: Outcome): Promise<void> {
+    const shown = await deps.tabUrl(tabId);
+    if (shown === null || !showsSignedTab(shown, tab, profile)) return;
+    const request = { profileId: profile.id, workspace: tab.workspace, path: tab.path };
+    if ('reason' in outcome || !isSessionOf(outcome.session, profile.baseUrl)) {
+      return deps.prompt({ reason: 'reason' in outcome ? outcome.reason : 'signed-out', request }, tabId);
+    }
+    const { token } = outcome.session;
+    await deps.navigate(tabId, signedWorkspaceUrl(profile, tab.workspace, tab.path, token));
+    deps.tabs.add(tabId, { ...tab, tokenEnd: tokenEnd(token) });
+  }
+
   /** The tabs opened with the refused token that still show it, each sent on; the others are left alone. */
   async function heal(profileId: string, end: string, outcome: Outcome): Promise<void> {
     const taken = await deps.tabs.take(profileId, end);
     const profile = profileById(await deps.settings(), profileId);
     if (!profile) return;
-    await Promise.all(
-      taken.map(async ([tabId, tab]) => {
-        const shown = await deps.tabUrl(tabId);
-        if (shown === null || !showsSignedTab(shown, tab, profile)) return;
-        const request = { profileId, workspace: tab.workspace, path: tab.path };
-        if ('reason' in outcome || !isSessionOf(outcome.session, profile.baseUrl)) {
-          return deps.prompt({ reason: 'reason' in outcome ? outcome.reason : 'signed-out', request }, tabId);
-        }
-        const { token } = outcome.session;
-        await deps.navigate(tabId, signedWorkspaceUrl(profile, tab.workspace, tab.path, token));
-        deps.tabs.add(tabId, { ...tab, tokenEnd: tokenEnd(token) });
-      }).map((step) => step.catch(() => {})), // a tab closed meanwhile
-    );
+    // A tab closed meanwhile refuses: nothing to heal there.
+    await Promise.all(taken.map(([tabId, tab]) => healTab(tabId, tab, profile, outcome).catch(() => {})));
   }
 
   async function askAndHeal(profileId: string, token: string, since: number, untracked?: Prompt['request']): Promise<void> {
@@ -108,8 +118,18 @@ export function createOpenHealer(deps: HealDeps) {
      */
     async afterRefusal(tabId: number): Promise<void> {
       const tab = await deps.tabs.get(tabId);
-      const token = tab && (await deps.sessionToken(tab.profileId));
-      if (!tab || !token || tokenEnd(token) !== tab.tokenEnd) return;
+      if (!tab) return;
+      // Still showing a token already found refused (its first load landed after it was healed): healed again.
+      const shown = tokenIn(await deps.tabUrl(tabId));
+      const known = shown === null ? undefined : refused.get(`${tab.profileId} ${tokenEnd(shown)}`);
+      if (shown !== null && known) {
+        const [outcome, settings] = await Promise.all([known, deps.settings()]);
+        const profile = profileById(settings, tab.profileId);
+        if (outcome && profile) await healTab(tabId, { ...tab, tokenEnd: tokenEnd(shown) }, profile, outcome);
+        return;
+      }
+      const token = await deps.sessionToken(tab.profileId);
+      if (!token || tokenEnd(token) !== tab.tokenEnd) return;
       await askAndHeal(tab.profileId, token, deps.now());
     },
 

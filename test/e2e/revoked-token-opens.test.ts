@@ -29,7 +29,17 @@ browserAndServerPerFile((s, e) => {
 const OPENS = 20;
 const COMMANDS = ['open-agent-ticket', 'open-agent-chat', 'open-admin-dashboard'];
 
-declare const chrome: { commands: { onCommand: { dispatch(command: string): void } } };
+declare const chrome: {
+  commands: { onCommand: { dispatch(command: string): void } };
+  tabs: { query(query: object): Promise<{ url?: string; pendingUrl?: string }[]> };
+};
+
+/** The address of every tab on the stand-in server's apps, as the browser has it (committed or loading). */
+async function appTabUrls(): Promise<URL[]> {
+  const worker = await ext.currentWorker();
+  const urls = await worker.evaluate(async () => (await chrome.tabs.query({})).map((tab) => tab.pendingUrl || tab.url || ''));
+  return urls.filter((url) => url.startsWith(`${server.url}/`)).map((url) => new URL(url));
+}
 
 /** Twenty shortcuts in one go, as fast as the worker takes them. */
 async function fireShortcuts(): Promise<void> {
@@ -62,15 +72,15 @@ describe('opens on a token revoked elsewhere', () => {
     const revoked = await signInThenRevokeElsewhere(true);
     await fireShortcuts();
 
-    await expect.poll(() => ext.webPages().length, { timeout: 40_000 }).toBe(OPENS);
     const fresh = () => storedSession(ext).then((s) => s?.token);
     await expect.poll(fresh, { timeout: 40_000 }).not.toBe(revoked);
     const token = (await fresh())!;
-    await expect
-      .poll(() => ext.webPages().map(tokenInUrl), { timeout: 40_000 })
-      .toEqual(Array.from({ length: OPENS }, () => token));
+    const tokens = async () => (await appTabUrls()).map((url) => url.searchParams.get('accessToken'));
+    await expect.poll(tokens, { timeout: 60_000 }).toEqual(Array.from({ length: OPENS }, () => token));
+    await expect.poll(() => ext.webPages().length, { timeout: 40_000 }).toBe(OPENS);
     for (const page of ext.webPages()) {
       await expect.poll(() => appState(page), { timeout: 20_000 }).toBe('signed-in');
+      expect(tokenInUrl(page)).toBe(token);
     }
     expect(await profileStatus(server, token), 'the token in every page is accepted').toBe(200);
 
@@ -85,6 +95,7 @@ describe('opens on a token revoked elsewhere', () => {
 
     const prompts = () => ext.context.pages().filter(isPrompt);
     await expect.poll(() => prompts().length, { timeout: 40_000 }).toBe(OPENS);
+    await expect.poll(async () => (await appTabUrls()).length, { timeout: 20_000 }).toBe(0);
     await expect.poll(() => ext.webPages().length, { timeout: 20_000 }).toBe(0);
     for (const prompt of prompts()) {
       const query = Object.fromEntries(new URL(prompt.url()).searchParams);

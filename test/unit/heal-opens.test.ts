@@ -243,6 +243,20 @@ describe('pages opened on a token revoked elsewhere', () => {
     expect(restarted.shown.get(7)).toBe(pageUrl('ticket', fresh));
   });
 
+  it("a page whose first load landed after it was healed shows the refused token again: its 401 heals it again, with no other renewal", async () => {
+    const t = setup();
+    const { token: old } = await t.signIn(true);
+    t.advance(1000);
+    t.revoked.add(old);
+    await t.open(1);
+    await t.settled();
+    const fresh = (await t.store.load())!.token;
+    t.shown.set(1, pageUrl('ticket', old)); // the browser committed the first navigation after all
+    await t.healer.afterRefusal(1);
+    expect(t.shown.get(1)).toBe(pageUrl('ticket', fresh));
+    expect(t.client.login).toHaveBeenCalledTimes(2);
+  });
+
   it('a closed tab is forgotten, in storage too', async () => {
     const t = setup();
     await t.signIn(true);
