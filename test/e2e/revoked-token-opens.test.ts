@@ -9,6 +9,7 @@ import type { ExtensionHarness } from './harness.ts';
 import {
   ADMIN,
   browserAndServerPerFile,
+  pageLoads,
   browserWindows,
   passwordLogins,
   profileStatus,
@@ -84,6 +85,7 @@ describe('opens on a token revoked elsewhere', () => {
     }
     expect(await profileStatus(server, token), 'the token in every page is accepted').toBe(200);
 
+    expect(pageLoads(server).filter((r) => r.token === revoked), 'each opened at once, with no wait').toHaveLength(OPENS);
     expect(passwordLogins(server), 'one password login for 20 opens').toHaveLength(1);
     expect(tokenExchanges(server).length).toBeLessThanOrEqual(1);
     expect((await browserWindows(ext)).map((w) => w.type), 'no prompt window').not.toContain('popup');
