@@ -20,21 +20,24 @@ const KEEP = 100;
  */
 export function createSignedTabs(item: StoredItem<SignedTabMap>) {
   const tabs = new Map<number, SignedTab>();
-  // Read as the worker starts; what was added meanwhile is newer and wins.
-  const loaded = item.getValue().then(
-    (stored) => {
-      const newer = [...tabs];
-      tabs.clear();
-      // Integer keys come back in ascending order: tab ids grow, so the oldest first.
-      for (const [id, tab] of Object.entries(stored ?? {})) tabs.set(Number(id), tab);
-      for (const [id, tab] of newer) {
-        tabs.delete(id);
-        tabs.set(id, tab);
-      }
-    },
-    () => {},
-  );
-  const save = () => void loaded.then(() => item.setValue(Object.fromEntries(tabs))).catch(() => {});
+  // Read on first use, after the open that needs it (a cold open waits on nothing more); what was
+  // added meanwhile is newer and wins.
+  let reading: Promise<void> | undefined;
+  const loaded = () =>
+    (reading ??= item.getValue().then(
+      (stored) => {
+        const newer = [...tabs];
+        tabs.clear();
+        // Integer keys come back in ascending order: tab ids grow, so the oldest first.
+        for (const [id, tab] of Object.entries(stored ?? {})) tabs.set(Number(id), tab);
+        for (const [id, tab] of newer) {
+          tabs.delete(id);
+          tabs.set(id, tab);
+        }
+      },
+      () => {},
+    ));
+  const save = () => void loaded().then(() => item.setValue(Object.fromEntries(tabs))).catch(() => {});
   return {
     /** Tab `tabId` now shows a page signed with the token `tab.tokenEnd` names. */
     add(tabId: number, tab: SignedTab): void {
@@ -45,7 +48,7 @@ export function createSignedTabs(item: StoredItem<SignedTabMap>) {
     },
     /** The tabs of `profileId` opened with the token `tokenEnd`, taken out of the list (whoever takes them heals them). */
     async take(profileId: string, tokenEnd: string): Promise<[number, SignedTab][]> {
-      await loaded;
+      await loaded();
       const taken = [...tabs].filter(([, tab]) => tab.profileId === profileId && tab.tokenEnd === tokenEnd);
       taken.forEach(([id]) => tabs.delete(id));
       if (taken.length) save();
@@ -53,12 +56,12 @@ export function createSignedTabs(item: StoredItem<SignedTabMap>) {
     },
     /** What tab `tabId` was opened with, if the extension opened it. */
     async get(tabId: number): Promise<SignedTab | undefined> {
-      await loaded;
+      await loaded();
       return tabs.get(tabId);
     },
     /** A tab closed. */
     forget(tabId: number): void {
-      if (tabs.delete(tabId)) save();
+      void loaded().then(() => tabs.delete(tabId) && save());
     },
   };
 }

@@ -11,6 +11,8 @@ import {
   browserAndServerPerFile,
   pageLoads,
   browserWindows,
+  landingOn,
+  landingView,
   passwordLogins,
   profileStatus,
   storedSession,
@@ -108,5 +110,14 @@ describe('opens on a token revoked elsewhere', () => {
     }
     expect(passwordLogins(server), 'no password to try').toEqual([]);
     expect(await storedSession(ext)).toBeUndefined();
+
+    // Signing in on one of them opens the page it was for, signed in.
+    const [first] = prompts().filter((p) => !p.url().includes('workspace=admin'));
+    const path = new URL(first!.url()).searchParams.get('path')!;
+    const landing = landingOn(ext, server, 'agent', path);
+    await new PopupPage(first!).submitSignIn(ADMIN);
+    const page = await landing;
+    expect(await landingView(page)).toMatchObject({ state: 'signed-in', path: `/${path}` });
+    expect(tokenInUrl(page)).toBe((await storedSession(ext))!.token);
   });
 });
