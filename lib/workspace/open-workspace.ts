@@ -25,6 +25,7 @@ export interface OpenDeps {
   cleanAddress?(tabId: number, signedUrl: string): void;
   /** Told of each page opened, after its tab was asked for (the token is confirmed after, in the background). */
   opened?(page: OpenedPage): void;
+  /** The clock (Date.now unless a test gives one). */
   now?(): number;
 }
 
