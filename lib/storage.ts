@@ -74,6 +74,12 @@ export async function removeProfileItems(profileId: string): Promise<void> {
 }
 
 /**
+ * The tabs opened with a token lately (tab id, profile, page, the token's end; never the token):
+ * a token the server refuses after the open is healed in those tabs only.
+ */
+export const signedTabsItem = defineItem<import('./workspace/signed-tabs').SignedTabMap>('session:signedTabs', {});
+
+/**
  * What the popup keeps between openings, in one item (one read at start): the workspace last
  * chosen (null: the default workspace of the settings), and an account the server locked after
  * too many wrong passwords (its profile, server and user name), with when the lock ends (ms), so

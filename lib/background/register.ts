@@ -9,7 +9,7 @@ import { onOmnibox } from '../browser/omnibox';
 import { openPopupWindow } from '../browser/popup-window';
 import { renewalAlarmProfile } from '../browser/renewal-alarm';
 import { WAITING_ALARM } from '../browser/waiting-alarm';
-import { onWebAppSignOut } from '../browser/web-app-sign-out';
+import { onApiRefusal, onWebAppSignOut } from '../browser/web-app-sign-out';
 import { onMessage } from '../messaging';
 import { profileById, setActiveProfile } from '../settings/profiles';
 import { removeProfile } from '../settings/remove-profile';
@@ -57,6 +57,12 @@ export function registerBackground(services: Services): void {
   onMessage('removeProfile', ({ data }) => removeProfile(data.profileId, data.force === true, services));
   onMessage('sessionEnds', ({ data }) => services.sessions.endsOf(data.profileIds));
   onWebAppSignOut(services.distrustAll);
+  // A 401 from a server's API: some token is dead. Trust ends; a page we opened asks about its own.
+  onApiRefusal((tabId) => {
+    services.distrustAll();
+    if (tabId >= 0) void services.healer.afterRefusal(tabId).catch(() => {});
+  });
+  browser.tabs.onRemoved.addListener((tabId) => services.healer.forgetTab(tabId));
   onMessage('createUser', ({ data }) => createUser(data, { lifecycleFor, client, profile: async (id) => profileById(await settings(), id) }));
   onMessage('probe', ({ data }) => client(normalizeServerUrl(data.baseUrl)).probe());
   onMessage('snippet', ({ data }) => snippetWithToken(data, services.openDeps));

@@ -1,17 +1,22 @@
 import { cleanAddressOnceLoaded } from '../browser/clean-address';
 import { createIdbKeyStore } from '../browser/idb-key-store';
+import { openPopupInTab, openPopupWindow } from '../browser/popup-window';
 import { renewalAlarmFor } from '../browser/renewal-alarm';
+import { sendTab, tabAddress } from '../browser/tab-address';
 import { tabOpener } from '../browser/tabs';
 import { createBytedeskClient } from '../server/client';
 import { profileById } from '../settings/profiles';
 import { parseSettings } from '../settings/settings';
-import { profileItems, removeProfileItems, settingsItem } from '../storage';
+import { profileItems, removeProfileItems, settingsItem, signedTabsItem } from '../storage';
+import { createOpenHealer } from '../token/heal-opens';
 import { createTokenLifecycle, type TokenLifecycle } from '../token/lifecycle';
 import { createPasswordVault } from '../token/password-vault';
 import { sessionStoreFor } from '../token/session-store';
+import { promptQuery } from '../ways-in/prompt';
 import type { OpenDeps } from '../workspace/open-workspace';
 import { rememberPath } from '../workspace/recent-paths';
 import { staleSessions } from './stale-sessions';
+import { createSignedTabs } from '../workspace/signed-tabs';
 
 /** Builds the background's services from the real browser and server. */
 export function createServices() {
@@ -58,7 +63,26 @@ export function createServices() {
   /** Sessions whose profile went or moved: ended on their server, forgotten here (see stale-sessions). */
   const sessions = staleSessions({ settings, loadSession: (id) => sessionStoreFor(id).load(), lifecycleFor, forgetProfile });
 
-  const openDeps = { settings, lifecycleFor, tabs: tabOpener, remember: rememberPath, cleanAddress: cleanAddressOnceLoaded } satisfies OpenDeps;
-  return { settings, lifecycleFor, distrustAll, forgetProfile, sessions, openDeps, client };
+  // Pages opened on trust: their token is confirmed after the open, and healed if refused.
+  const healer = createOpenHealer({
+    lifecycleFor,
+    sessionToken: async (profileId) => (await sessionStoreFor(profileId).load())?.token ?? null,
+    settings,
+    tabs: createSignedTabs(signedTabsItem),
+    tabUrl: tabAddress,
+    navigate: sendTab,
+    prompt: (prompt, tabId) => (tabId === undefined ? openPopupWindow(promptQuery(prompt)) : openPopupInTab(tabId, promptQuery(prompt))),
+    now: Date.now,
+  });
+
+  const openDeps = {
+    settings,
+    lifecycleFor,
+    tabs: tabOpener,
+    remember: rememberPath,
+    cleanAddress: cleanAddressOnceLoaded,
+    opened: healer.afterOpen,
+  } satisfies OpenDeps;
+  return { settings, lifecycleFor, distrustAll, forgetProfile, sessions, openDeps, client, healer };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -9,3 +9,8 @@ export async function openPopupWindow(query: string): Promise<void> {
     height: 560,
   });
 }
+
+/** The popup's page in tab `tabId`, in place of the page it showed. */
+export async function openPopupInTab(tabId: number, query: string): Promise<void> {
+  await browser.tabs.update(tabId, { url: browser.runtime.getURL(`/popup.html${query}`) });
+}

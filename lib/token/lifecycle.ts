@@ -137,7 +137,11 @@ export function createTokenLifecycle(deps: LifecycleDeps) {
           trust.confirm(session.token, ticket);
           return session;
         },
-        (error: unknown) => (isTransient(error) ? session : renewFrom(session, true)),
+        (error: unknown) => {
+          if (isTransient(error)) return session;
+          trust.end(session.token); // refused: the opens meanwhile wait for the renewal
+          return renewFrom(session, true);
+        },
       )
       .finally(() => {
         if (check?.run === run) check = null;
@@ -178,6 +182,19 @@ export function createTokenLifecycle(deps: LifecycleDeps) {
     async confirmAhead(): Promise<void> {
       const session = await store.load();
       if (session && !(await trust.has(session.token))) await checkAlive(session).catch(() => {});
+    },
+
+    /**
+     * After a page opened on trust (`since`: when that open began), the server is asked about its
+     * token in the background. Resolves the renewed session when the token was refused, null
+     * when it is alive (or the server unreachable, or the session moved on); throws when the
+     * refused token cannot be renewed.
+     */
+    async recheck(token: string, since: number): Promise<Session | null> {
+      const session = await store.load();
+      if (session?.token !== token || (await trust.confirmedSince(token, since))) return null;
+      const after = await checkAlive(session);
+      return after.token === token ? null : after;
     },
 
     /** A web app signed out (its request seen): no token is trusted until the server confirms it again. */

@@ -26,7 +26,12 @@ export interface RenewalDeps {
  */
 export async function renewSession(from: Session, byUser: boolean, deps: RenewalDeps): Promise<Session> {
   const { writer, now } = deps;
-  if (!(await writer.isCurrent(from))) throw new LaunchpadError('signed-out');
+  if (!(await writer.isCurrent(from))) {
+    // Renewed meanwhile (a caller that read the session before that renewal landed): that is the answer.
+    const stored = await deps.store.load();
+    if (stored?.id === from.id && stored.token !== from.token) return stored;
+    throw new LaunchpadError('signed-out');
+  }
   const client = deps.client(from.serverUrl);
 
   async function adopt(grant: TokenGrant, retired: string[]): Promise<Session> {

@@ -12,7 +12,8 @@ export interface Confirmation {
   at: number;
 }
 
-const end = (token: string) => token.slice(-24);
+/** A token's fingerprint: enough to tell tokens apart, never enough to use one. */
+export const tokenEnd = (token: string) => token.slice(-24);
 
 /**
  * When the server last confirmed the token. Also kept in session storage, so a worker started
@@ -30,14 +31,21 @@ export function createTrust(item: StoredItem<Confirmation | null>, now: () => nu
     ticket: () => ends,
     async has(token: string): Promise<boolean> {
       await stored;
-      return known?.tokenEnd === end(token) && now() - known.at < TRUST_MS;
+      return known?.tokenEnd === tokenEnd(token) && now() - known.at < TRUST_MS;
+    },
+    /** Confirmed by an answer that came at or after `since` (an open that began then needs no other). */
+    async confirmedSince(token: string, since: number): Promise<boolean> {
+      await stored;
+      return known?.tokenEnd === tokenEnd(token) && known.at >= since;
     },
     confirm(token: string, ticket = ends): void {
       if (ticket !== ends) return; // the server answered before a sign-out it had not seen yet
-      known = { tokenEnd: end(token), at: now() };
+      known = { tokenEnd: tokenEnd(token), at: now() };
       void item.setValue(known);
     },
-    end(): void {
+    /** Ends the trust (in `token` only, when given: a newer token's stays). */
+    end(token?: string): void {
+      if (token !== undefined && known != null && known.tokenEnd !== tokenEnd(token)) return;
       ends += 1;
       known = null;
       void item.removeValue();

@@ -180,6 +180,28 @@ describe('the background worker', () => {
     expect(server.requests).toEqual([]);
   });
 
+  it("a 401 from the server's API seen: the trust ends, and the next open asks the server first", async () => {
+    await signIn();
+    const { token } = (await sessionStore.load())!;
+    server.revoke(token); // the admin console's Token management
+    fakes.webRequest.onCompleted.trigger({ url: `${server.url}/api/v1/user/profile`, method: 'GET', tabId: 7, statusCode: 401 });
+    await expect(sendMessage('open', { workspace: 'agent', path: 'ticket' })).rejects.toMatchObject({ kind: 'token-rejected' });
+    expect((await tabUrls()).some((u) => u.startsWith(server.url))).toBe(false);
+  });
+
+  it('a page opened on trust with a token revoked elsewhere goes to the same page with the fresh token', async () => {
+    await sendMessage('signIn', { profileId: 'p', username: 'admin@email.com', password: 'admin', persist: false, rememberPassword: true });
+    const { token: old } = (await sessionStore.load())!;
+    vi.setSystemTime(Date.now() + 1000);
+    server.revoke(old);
+    await sendMessage('open', { workspace: 'agent', path: 'ticket' });
+    expect(await tabUrls()).toContain(`${server.url}/agent/ticket?accessToken=${old}`); // at once, on trust
+    await vi.waitFor(async () => expect((await sessionStore.load())?.token).not.toBe(old));
+    const { token: fresh } = (await sessionStore.load())!;
+    await vi.waitFor(async () => expect(await tabUrls()).toContain(`${server.url}/agent/ticket?accessToken=${fresh}`));
+    expect(server.requests.filter((r) => r.path === '/auth/v1/login')).toHaveLength(2); // the sign-in, then the one renewal
+  });
+
   it('tests a connection for the options page: a Bytedesk server answers, a closed port does not', async () => {
     await expect(sendMessage('probe', { baseUrl: `${server.url}/` })).resolves.toBeUndefined();
     await expect(sendMessage('probe', { baseUrl: 'http://127.0.0.1:9' })).rejects.toMatchObject({ kind: 'unreachable' });

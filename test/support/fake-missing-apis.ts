@@ -49,7 +49,10 @@ export function installMissingApis() {
     type: (text: string) => new Promise<Suggestion[]>((resolve) => omnibox.onInputChanged.trigger(text, resolve)),
   };
   // Observation only: a request to a URL the extension watches, as a web page sends it.
-  const webRequest = { onBeforeRequest: event<[{ url: string; method: string; tabId: number }]>() };
+  const webRequest = {
+    onBeforeRequest: event<[{ url: string; method: string; tabId: number }]>(),
+    onCompleted: event<[{ url: string; method: string; tabId: number; statusCode: number }]>(),
+  };
   Object.assign(fakeBrowser, { contextMenus, commands, omnibox, webRequest });
   return { contextMenus, commands, omnibox, webRequest };
 }
