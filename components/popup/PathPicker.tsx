@@ -114,7 +114,8 @@ export function PathPicker({ workspace, lead, recent, superUser, openIn, busy, o
         </p>
       )}
       <div class={rowMenu ? 'rows with-menu' : 'rows'}>
-      <ul id="path-list" ref={list} role="listbox" aria-label={t('popup_paths')}>
+      {/* Out of the Tab order although it scrolls: the box's arrows move in it (and keep the line in view). */}
+      <ul id="path-list" ref={list} role="listbox" tabIndex={-1} aria-label={t('popup_paths')}>
         {choices.map((choice, i) => (
           <li
             id={optionId(i)}

@@ -55,7 +55,7 @@ export function showsSignedTab(shown: string, tab: SignedTab, profile: ServerPro
  * prompt when nothing can renew it. A network failure changes nothing.
  */
 export function createOpenHealer(deps: HealDeps) {
-  /** Tokens the server refused, per profile: what their pages become. */
+  /** Tokens asked about or refused, per profile: what their pages become. */
   const refused = new Map<string, Promise<Outcome | null>>();
 
   function ask(profileId: string, token: string, since: number): Promise<Outcome | null> {
@@ -69,14 +69,24 @@ export function createOpenHealer(deps: HealDeps) {
         (session): Outcome | null => session && { session },
         (error: unknown): Outcome | null => (isTransient(error) ? null : { reason: errorKindOf(error) ?? 'token-rejected' }),
       );
-    void outcome.then((settled) => settled && refused.set(key, outcome));
+    // Shared at once: an open that asks while the first question is out (or once its renewal has
+    // replaced the token) heals its own tab with that answer. A token found alive is asked again later.
+    refused.set(key, outcome);
+    void outcome.then((settled) => {
+      if (!settled && refused.get(key) === outcome) refused.delete(key);
+    });
     return outcome;
   }
 
   /** One tab opened with a refused token, if it still shows it: to the fresh address, or the prompt. */
   async function healTab(tabId: number, tab: SignedTab, profile: ServerProfile, outcome: Outcome): Promise<void> {
     const shown = await deps.tabUrl(tabId);
-    if (shown === null || !showsSignedTab(shown, tab, profile)) return;
+    if (shown === null) return; // closed
+    if (!showsSignedTab(shown, tab, profile)) {
+      // Not loaded yet (no address of its own): kept, so the 401 of its first load heals it.
+      if (tokenIn(shown) === null) deps.tabs.add(tabId, tab);
+      return;
+    }
     const request = { profileId: profile.id, workspace: tab.workspace, path: tab.path };
     if ('reason' in outcome || !isSessionFor(outcome.session, profile)) {
       return deps.prompt({ reason: 'reason' in outcome ? outcome.reason : 'signed-out', request }, tabId);

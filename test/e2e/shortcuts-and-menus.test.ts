@@ -186,6 +186,7 @@ describe('shortcuts and context menu', () => {
 
     expect(await typeInAddressBar(ext, 'admin 任')).toEqual([
       { content: 'admin 任意路径?from=omnibox', description: 'Admin console: /任意路径?from=omnibox (recent)' },
+      { content: 'admin team/task', description: 'Admin console: Organisation › Tasks (/team/task)' },
     ]);
 
     const ticket = landingOn(ext, server, 'agent', 'ticket');
