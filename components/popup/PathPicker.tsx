@@ -109,7 +109,7 @@ export function PathPicker({ workspace, lead, recent, superUser, openIn, busy, o
         onKeyDown={onKeyDown}
       />
       {nothingCalled && (
-        <p class="hint" role="status">
+        <p class="hint no-page" role="status">
           {t('popup_no_page', filter.trim())}
         </p>
       )}
