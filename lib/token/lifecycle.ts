@@ -5,6 +5,7 @@ import type { ServerProfile } from '../settings/settings';
 import { serialQueue } from '../util/serial';
 import type { PasswordVault, SealedSecret } from './password-vault';
 import { renewSession, type RenewalDeps } from './renewal';
+import { readTokenClaims } from './jwt';
 import { isExpired, isRenewalDue, nextRenewalAt } from './schedule';
 import { isSessionFor, originsOf, tokensOf, type Session } from './session';
 import { sessionFromGrant } from './session-from-grant';
@@ -192,7 +193,18 @@ export function createTokenLifecycle(deps: LifecycleDeps) {
      */
     async recheck(token: string, since: number): Promise<Session | null> {
       const session = await store.load();
-      if (session?.token !== token || (await trust.confirmedSince(token, since))) return null;
+      if (!session || (await trust.confirmedSince(token, since))) return null;
+      if (session.token !== token) {
+        // Renewed since the page opened (another open found the token refused, say): its page
+        // needs the new token only if the server refuses the one it carries, and only if that
+        // token was this account's (another account's page never gets this one's token).
+        if (readTokenClaims(token)?.username !== session.user.username) return null;
+        const refused = await deps.client(session.serverUrl).profile(token).then(
+          () => false,
+          (error: unknown) => errorKindOf(error) === 'token-rejected',
+        );
+        return refused ? session : null;
+      }
       const after = await checkAlive(session);
       return after.token === token ? null : after;
     },
